@@ -1,0 +1,86 @@
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { type FastifyInstance } from 'fastify';
+import { type Logger } from 'pino';
+import { type DataSource } from 'typeorm';
+import { AppModule } from './app.module.js';
+import { type NotFoundFallback, ProblemFilter, sendProblem, toProblem } from './common/filters/problem.filter.js';
+import { JsonLogger } from './common/logging/logger.js';
+import { type AppConfig } from './config/config.js';
+import { runMigrations } from './database/data-source.js';
+
+const require = createRequire(import.meta.url);
+
+/**
+ * Builds the whole HTTP application exactly as production runs it (used by main.ts and the e2e tests):
+ * Fastify with JSON logs and request ids, problem+json for every error, migrations, static front ends.
+ */
+export async function createApp(config: AppConfig, logger: Logger): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    loggerInstance: logger,
+    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
+      const header = req.headers['x-request-id'];
+      return typeof header === 'string' && /^[\w.:-]{1,100}$/.test(header) ? header : randomUUID();
+    },
+    bodyLimit: 1024 * 1024,
+    trustProxy: true,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+    logger: new JsonLogger(logger),
+    bufferLogs: false,
+  });
+  app.enableShutdownHooks();
+
+  const fastify: FastifyInstance = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+  // Errors raised by Fastify itself before a route runs (malformed JSON, wrong content type, too large).
+  fastify.setErrorHandler((error, request, reply) => sendProblem(reply, toProblem(error, request)));
+
+  app.useGlobalFilters(new ProblemFilter(await registerStatic(fastify, config)));
+
+  if (config.env.MIGRATIONS_RUN) {
+    const ran = await runMigrations(app.get<DataSource>(getDataSourceToken()));
+    if (ran > 0) logger.info({ migrations: ran }, 'migrations applied');
+  }
+  await app.init();
+  return app;
+}
+
+async function registerStatic(fastify: FastifyInstance, config: AppConfig): Promise<NotFoundFallback> {
+  const swaggerUi = resolve(require.resolve('swagger-ui-dist/package.json'), '..');
+  await fastify.register(fastifyStatic, { root: swaggerUi, prefix: '/api/docs/assets/', decorateReply: false });
+
+  const apps: { dir: string | undefined; prefix: string }[] = [
+    { dir: config.env.CONSOLE_DIR, prefix: '/console/' },
+    { dir: config.env.PORTAL_DIR, prefix: '/' },
+  ];
+  const served: { dir: string; prefix: string }[] = [];
+  for (const { dir, prefix } of apps) {
+    if (!dir) continue;
+    const root = resolve(dir);
+    if (!existsSync(resolve(root, 'index.html'))) {
+      throw new Error(`${prefix === '/' ? 'PORTAL_DIR' : 'CONSOLE_DIR'}: no index.html in ${root} (build the front end first)`);
+    }
+    await fastify.register(fastifyStatic, { root, prefix, decorateReply: served.length === 0, wildcard: true, index: ['index.html'] });
+    served.push({ dir: root, prefix });
+  }
+
+  // Unknown GET paths under a front end get its index.html (client-side routes); API paths get a problem.
+  return (request, reply) => {
+    const path = request.url.split('?')[0] ?? '/';
+    if (request.method !== 'GET' || path === '/api' || path.startsWith('/api/')) return false;
+    const spa = served.find((s) => path.startsWith(s.prefix));
+    if (!spa) return false;
+    void (reply as unknown as { sendFile(file: string, root: string): unknown }).sendFile('index.html', spa.dir);
+    return true;
+  };
+}

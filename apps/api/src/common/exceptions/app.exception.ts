@@ -1,0 +1,22 @@
+import { type ErrorCode, type ProblemFieldError } from '@tally/domain';
+
+/**
+ * The one exception type the API throws on purpose. Modules subclass it (LedgerException, ...) and
+ * the problem filter maps its domain code to an RFC 9457 response.
+ */
+export class AppException extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly detail?: string,
+    readonly fieldErrors?: ProblemFieldError[],
+  ) {
+    super(detail ?? code);
+    this.name = new.target.name;
+  }
+}
+
+export class ValidationException extends AppException {
+  constructor(fieldErrors: ProblemFieldError[], detail = 'Some fields are not valid.') {
+    super('VALIDATION_FAILED', detail, fieldErrors);
+  }
+}

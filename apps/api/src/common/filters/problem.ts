@@ -1,0 +1,46 @@
+import { type ErrorCode, errorCodeInfo, type Problem, problemType, type ProblemFieldError } from '@tally/domain';
+
+export function buildProblem(
+  code: ErrorCode,
+  options: { detail?: string; errors?: ProblemFieldError[]; instance?: string; requestId?: string } = {},
+): Problem {
+  const info = errorCodeInfo[code];
+  return {
+    type: problemType(code),
+    title: info.title,
+    status: info.status,
+    code,
+    ...(options.detail ? { detail: options.detail } : {}),
+    ...(options.instance ? { instance: options.instance } : {}),
+    ...(options.requestId ? { requestId: options.requestId } : {}),
+    ...(options.errors && options.errors.length > 0 ? { errors: options.errors } : {}),
+  };
+}
+
+/** The code for an HTTP status that reached us without one of ours (framework and parser errors). */
+export function codeForStatus(status: number): ErrorCode {
+  switch (status) {
+    case 400:
+      return 'MALFORMED_REQUEST';
+    case 401:
+      return 'UNAUTHENTICATED';
+    case 403:
+      return 'FORBIDDEN';
+    case 404:
+      return 'NOT_FOUND';
+    case 405:
+      return 'METHOD_NOT_ALLOWED';
+    case 409:
+      return 'CONFLICT';
+    case 413:
+      return 'PAYLOAD_TOO_LARGE';
+    case 415:
+      return 'UNSUPPORTED_MEDIA_TYPE';
+    case 429:
+      return 'RATE_LIMITED';
+    case 503:
+      return 'DATABASE_UNAVAILABLE';
+    default:
+      return status >= 400 && status < 500 ? 'MALFORMED_REQUEST' : 'INTERNAL';
+  }
+}

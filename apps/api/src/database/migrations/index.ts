@@ -1,0 +1,4 @@
+import { Ledger1763900000000 } from './1763900000000-ledger.js';
+
+/** Every migration, in order. Listed explicitly so the same array works from sources (tests) and dist. */
+export const migrations = [Ledger1763900000000];

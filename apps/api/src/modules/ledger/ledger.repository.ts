@@ -1,0 +1,107 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { toLedgerException } from './ledger.errors.js';
+
+export type LedgerFunction =
+  | 'ledger_earn'
+  | 'ledger_redeem'
+  | 'ledger_adjust'
+  | 'ledger_hold'
+  | 'ledger_resolve_hold'
+  | 'ledger_reverse'
+  | 'ledger_release'
+  | 'ledger_expire';
+
+export interface StatementRow {
+  id: string;
+  seq: string;
+  kind: string;
+  created_at: Date;
+  external_ref: string | null;
+  store_id: string | null;
+  reason: string | null;
+  reverses_journal_id: string | null;
+  available: string;
+  pending: string;
+  debt: string;
+  available_after: string | null;
+  expires_at: Date | null;
+}
+
+export interface BalanceRow {
+  available: string;
+  pending: string;
+  held: string;
+  debt: string;
+}
+
+/** Every query of the ledger. Writes are single calls of the ledger SQL functions: one round trip each. */
+@Injectable()
+export class LedgerRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Calls a journal function; inside `manager`'s transaction when one is given. */
+  async call(fn: LedgerFunction, payload: Record<string, unknown>, manager?: EntityManager): Promise<Record<string, unknown>> {
+    const runner = manager ?? this.dataSource.manager;
+    try {
+      const rows: { r: Record<string, unknown> }[] = await runner.query(`SELECT ${fn}($1::jsonb) AS r`, [
+        JSON.stringify(payload),
+      ]);
+      return rows[0]!.r;
+    } catch (error) {
+      throw toLedgerException(error);
+    }
+  }
+
+  async balance(memberId: string, manager?: EntityManager): Promise<BalanceRow> {
+    const runner = manager ?? this.dataSource.manager;
+    const rows: { b: BalanceRow }[] = await runner.query('SELECT ledger_balance($1) AS b', [memberId]);
+    return rows[0]!.b;
+  }
+
+  async statement(memberId: string, beforeSeq: string | null, limit: number): Promise<StatementRow[]> {
+    return this.dataSource.query(
+      `SELECT j.id, j.seq::text AS seq, j.kind, j.created_at, j.external_ref, j.store_id, j.reason, j.reverses_journal_id,
+              coalesce(sum(p.amount) FILTER (WHERE a.kind = 'available'), 0)::text AS available,
+              coalesce(sum(p.amount) FILTER (WHERE a.kind = 'pending'), 0)::text AS pending,
+              coalesce(sum(p.amount) FILTER (WHERE a.kind = 'debt'), 0)::text AS debt,
+              max(p.balance_after) FILTER (WHERE a.kind = 'available')::text AS available_after,
+              (SELECT min(l.expires_at) FROM points_lot l WHERE l.journal_id = j.id) AS expires_at
+         FROM ledger_journal j
+         LEFT JOIN ledger_posting p ON p.journal_id = j.id AND p.member_id = j.member_id
+         LEFT JOIN ledger_account a ON a.id = p.account_id
+        WHERE j.member_id = $1 AND ($2::bigint IS NULL OR j.seq < $2::bigint)
+        GROUP BY j.id
+        ORDER BY j.seq DESC
+        LIMIT $3`,
+      [memberId, beforeSeq, limit],
+    );
+  }
+
+  async dueLots(asOf: Date, limit: number): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT id::text FROM points_lot WHERE state = 'pending' AND remaining > 0 AND available_at <= $1
+        ORDER BY available_at, id LIMIT $2`,
+      [asOf, limit],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  async expiredHolds(asOf: Date, limit: number): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM ledger_hold WHERE status = 'held' AND expires_at <= $1 ORDER BY expires_at, id LIMIT $2`,
+      [asOf, limit],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  async membersWithExpiredLots(asOf: Date, limit: number): Promise<string[]> {
+    const rows: { member_id: string }[] = await this.dataSource.query(
+      `SELECT DISTINCT member_id FROM points_lot
+        WHERE state = 'available' AND remaining > 0 AND expires_at <= $1 LIMIT $2`,
+      [asOf, limit],
+    );
+    return rows.map((r) => r.member_id);
+  }
+}

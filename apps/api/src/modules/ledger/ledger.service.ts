@@ -1,0 +1,179 @@
+import { Injectable } from '@nestjs/common';
+import {
+  AdjustInputSchema,
+  type Balance,
+  EarnInputSchema,
+  HoldInputSchema,
+  JournalContextSchema,
+  type LedgerResult,
+  LedgerResultSchema,
+  type PageQuery,
+  RedeemInputSchema,
+  ResolveHoldInputSchema,
+  ReverseInputSchema,
+  type StatementPage,
+  type AdjustInput,
+  type EarnInput,
+  type HoldInput,
+  type RedeemInput,
+  type ResolveHoldInput,
+  type ReverseInput,
+  type JournalContext,
+} from '@tally/domain';
+import { type EntityManager } from 'typeorm';
+import { z } from 'zod';
+import { parseOrThrow } from '../../common/pipes/zod-validation.pipe.js';
+import { AppException } from '../../common/exceptions/app.exception.js';
+import { LedgerException } from './ledger.errors.js';
+import { toBalance, toStatementLine, decodeCursor, encodeCursor } from './ledger.mapper.js';
+import { type LedgerFunction, LedgerRepository } from './ledger.repository.js';
+import { requestHash } from './request-hash.js';
+
+type Context = z.output<typeof JournalContextSchema>;
+
+export interface BatchOutcome {
+  done: number;
+  skipped: number;
+}
+
+/**
+ * The service API of the points ledger. Every write is one journal in one transaction, idempotent by
+ * its key: the same key and request returns the first result (`replayed: true`); the same key with a
+ * different request is refused. Pass `manager` to take part in a caller's transaction.
+ */
+@Injectable()
+export class LedgerService {
+  constructor(private readonly repository: LedgerRepository) {}
+
+  async earn(input: EarnInput, manager?: EntityManager): Promise<LedgerResult> {
+    const { memberId, points, expiresAt, availableAt, ...ctx } = parseOrThrow(EarnInputSchema, input);
+    return this.write('ledger_earn', 'earn', ctx, { memberId, points, expiresAt, availableAt }, manager);
+  }
+
+  async redeem(input: RedeemInput, manager?: EntityManager): Promise<LedgerResult> {
+    const { memberId, points, ...ctx } = parseOrThrow(RedeemInputSchema, input);
+    return this.write('ledger_redeem', 'redeem', ctx, { memberId, points }, manager);
+  }
+
+  async adjust(input: AdjustInput, manager?: EntityManager): Promise<LedgerResult> {
+    const { memberId, points, expiresAt, ...ctx } = parseOrThrow(AdjustInputSchema, input);
+    return this.write('ledger_adjust', 'adjust', ctx, { memberId, points, expiresAt }, manager);
+  }
+
+  async hold(input: HoldInput, manager?: EntityManager): Promise<LedgerResult> {
+    const { memberId, points, expiresAt, ...ctx } = parseOrThrow(HoldInputSchema, input);
+    if (expiresAt.getTime() <= Date.now()) {
+      throw new AppException('VALIDATION_FAILED', undefined, [{ field: 'expiresAt', message: 'must be in the future' }]);
+    }
+    return this.write('ledger_hold', 'hold', ctx, { memberId, points, expiresAt }, manager);
+  }
+
+  async capture(input: ResolveHoldInput, manager?: EntityManager): Promise<LedgerResult> {
+    const { holdId, ...ctx } = parseOrThrow(ResolveHoldInputSchema, input);
+    return this.write('ledger_resolve_hold', 'capture', ctx, { holdId, op: 'capture' }, manager);
+  }
+
+  async void(input: ResolveHoldInput, manager?: EntityManager): Promise<LedgerResult> {
+    const { holdId, ...ctx } = parseOrThrow(ResolveHoldInputSchema, input);
+    return this.write('ledger_resolve_hold', 'void', ctx, { holdId, op: 'void' }, manager);
+  }
+
+  async reverse(input: ReverseInput, manager?: EntityManager): Promise<LedgerResult> {
+    const { journalId, points, policy, ...ctx } = parseOrThrow(ReverseInputSchema, input);
+    return this.write('ledger_reverse', 'reverse', ctx, { journalId, points, policy }, manager);
+  }
+
+  /** Makes a pending lot available (the return window closed). */
+  async release(lotId: number, context: JournalContext, manager?: EntityManager): Promise<LedgerResult> {
+    const ctx = parseOrThrow(JournalContextSchema, context);
+    return this.write('ledger_release', 'release', ctx, { lotId }, manager);
+  }
+
+  /** Expires what is left of the member's lots that expired at or before `asOf`. */
+  async expire(memberId: string, asOf: Date, context: JournalContext, manager?: EntityManager): Promise<LedgerResult> {
+    const ctx = parseOrThrow(JournalContextSchema, context);
+    parseOrThrow(z.uuid(), memberId, ['memberId']);
+    return this.write('ledger_expire', 'expire', ctx, { memberId, asOf }, manager);
+  }
+
+  async balance(memberId: string): Promise<Balance> {
+    parseOrThrow(z.uuid(), memberId, ['memberId']);
+    return toBalance(await this.repository.balance(memberId));
+  }
+
+  async statement(memberId: string, page: PageQuery): Promise<StatementPage> {
+    parseOrThrow(z.uuid(), memberId, ['memberId']);
+    const before = page.cursor ? decodeCursor(page.cursor) : null;
+    const rows = await this.repository.statement(memberId, before, page.limit + 1);
+    const items = rows.slice(0, page.limit).map(toStatementLine);
+    const last = rows.length > page.limit ? rows[page.limit - 1] : undefined;
+    return { items, nextCursor: last ? encodeCursor(last.seq) : null };
+  }
+
+  /** Job step: releases pending lots whose return window closed by `asOf`. Safe to run twice. */
+  async releaseDue(asOf: Date, limit = 500): Promise<BatchOutcome> {
+    const lots = await this.repository.dueLots(asOf, limit);
+    return this.batch(lots, (lotId) =>
+      this.release(Number(lotId), systemContext(`release:${lotId}`)),
+    );
+  }
+
+  /** Job step: voids holds that were neither captured nor voided before they timed out. */
+  async voidExpiredHolds(asOf: Date, limit = 500): Promise<BatchOutcome> {
+    const holds = await this.repository.expiredHolds(asOf, limit);
+    return this.batch(holds, (holdId) => this.void({ holdId, ...systemContext(`hold-timeout:${holdId}`) }));
+  }
+
+  /** Job step: expires lots due by `asOf`, one journal per member. */
+  async expireDue(asOf: Date, limit = 500): Promise<BatchOutcome> {
+    const members = await this.repository.membersWithExpiredLots(asOf, limit);
+    return this.batch(members, (memberId) =>
+      this.expire(memberId, asOf, systemContext(`expire:${memberId}:${asOf.toISOString()}`)),
+    );
+  }
+
+  private async batch(ids: string[], run: (id: string) => Promise<unknown>): Promise<BatchOutcome> {
+    let done = 0;
+    let skipped = 0;
+    for (const id of ids) {
+      try {
+        await run(id);
+        done += 1;
+      } catch (error) {
+        // Another worker got there first (already resolved, nothing pending): not a failure.
+        if (error instanceof LedgerException) skipped += 1;
+        else throw error;
+      }
+    }
+    return { done, skipped };
+  }
+
+  private async write(
+    fn: LedgerFunction,
+    operation: string,
+    ctx: Context,
+    fields: Record<string, unknown>,
+    manager?: EntityManager,
+  ): Promise<LedgerResult> {
+    const { idempotencyKey, idempotencyScope, actor, storeId, externalRef, reason, metadata } = ctx;
+    const hash = requestHash(operation, { ...fields, actor, storeId, externalRef, reason, metadata });
+    const payload = {
+      ...fields,
+      scope: idempotencyScope,
+      key: idempotencyKey,
+      hash,
+      actorType: actor.type,
+      actorId: actor.id,
+      storeId: storeId ?? null,
+      externalRef: externalRef ?? null,
+      reason: reason ?? null,
+      metadata: metadata ?? null,
+    };
+    const raw = await this.repository.call(fn, payload, manager);
+    return LedgerResultSchema.parse({ ...raw, holdId: raw.holdId ?? null });
+  }
+}
+
+export function systemContext(key: string): JournalContext {
+  return { idempotencyKey: key, idempotencyScope: 'system', actor: { type: 'system', id: 'ledger-jobs' } };
+}

@@ -1,0 +1,7 @@
+import { createApiClient } from '@tally/ui';
+
+/**
+ * The app's one API client. The API serves this app on its own origin (and Vite proxies `/api` in
+ * development), so paths stay relative and the session cookie goes along.
+ */
+export const apiClient = createApiClient();

@@ -1,0 +1,68 @@
+/**
+ * Stable error codes shared by the API and both front ends. A code never changes meaning once
+ * released; clients branch on `code`, never on `title` or `detail`.
+ */
+export const ErrorCode = {
+  VALIDATION_FAILED: 'VALIDATION_FAILED',
+  MALFORMED_REQUEST: 'MALFORMED_REQUEST',
+  NOT_FOUND: 'NOT_FOUND',
+  METHOD_NOT_ALLOWED: 'METHOD_NOT_ALLOWED',
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  CONFLICT: 'CONFLICT',
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  UNSUPPORTED_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  RATE_LIMITED: 'RATE_LIMITED',
+  IDEMPOTENCY_KEY_REQUIRED: 'IDEMPOTENCY_KEY_REQUIRED',
+  IDEMPOTENCY_KEY_REUSED: 'IDEMPOTENCY_KEY_REUSED',
+  INSUFFICIENT_POINTS: 'INSUFFICIENT_POINTS',
+  JOURNAL_NOT_FOUND: 'JOURNAL_NOT_FOUND',
+  NOT_REVERSIBLE: 'NOT_REVERSIBLE',
+  NOTHING_TO_REVERSE: 'NOTHING_TO_REVERSE',
+  HOLD_NOT_FOUND: 'HOLD_NOT_FOUND',
+  HOLD_ALREADY_RESOLVED: 'HOLD_ALREADY_RESOLVED',
+  HOLD_EXPIRED: 'HOLD_EXPIRED',
+  LOT_NOT_FOUND: 'LOT_NOT_FOUND',
+  DATABASE_UNAVAILABLE: 'DATABASE_UNAVAILABLE',
+  INTERNAL: 'INTERNAL',
+} as const;
+
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+interface ErrorCodeInfo {
+  readonly status: number;
+  readonly title: string;
+}
+
+/** HTTP status and human title for every code; exhaustive by construction (a missing code fails the type check). */
+export const errorCodeInfo: Readonly<Record<ErrorCode, ErrorCodeInfo>> = {
+  VALIDATION_FAILED: { status: 400, title: 'The request is not valid' },
+  MALFORMED_REQUEST: { status: 400, title: 'The request body could not be read' },
+  NOT_FOUND: { status: 404, title: 'Not found' },
+  METHOD_NOT_ALLOWED: { status: 405, title: 'Method not allowed' },
+  UNAUTHENTICATED: { status: 401, title: 'Authentication required' },
+  FORBIDDEN: { status: 403, title: 'Not allowed' },
+  CONFLICT: { status: 409, title: 'Conflict' },
+  PAYLOAD_TOO_LARGE: { status: 413, title: 'The request body is too large' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'Unsupported media type' },
+  RATE_LIMITED: { status: 429, title: 'Too many requests' },
+  IDEMPOTENCY_KEY_REQUIRED: { status: 400, title: 'An Idempotency-Key header is required' },
+  IDEMPOTENCY_KEY_REUSED: {
+    status: 409,
+    title: 'This Idempotency-Key was already used for a different request',
+  },
+  INSUFFICIENT_POINTS: { status: 422, title: 'Not enough points' },
+  JOURNAL_NOT_FOUND: { status: 404, title: 'Journal not found' },
+  NOT_REVERSIBLE: { status: 422, title: 'This operation cannot be reversed' },
+  NOTHING_TO_REVERSE: { status: 422, title: 'Nothing is left to reverse' },
+  HOLD_NOT_FOUND: { status: 404, title: 'Hold not found' },
+  HOLD_ALREADY_RESOLVED: { status: 409, title: 'The hold was already captured or voided' },
+  HOLD_EXPIRED: { status: 409, title: 'The hold has expired' },
+  LOT_NOT_FOUND: { status: 404, title: 'Points lot not found' },
+  DATABASE_UNAVAILABLE: { status: 503, title: 'The database is not available' },
+  INTERNAL: { status: 500, title: 'Internal error' },
+};
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.hasOwn(errorCodeInfo, value);
+}
