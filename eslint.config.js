@@ -5,7 +5,14 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['**/dist/**', '**/node_modules/**', '**/.turbo/**', '**/coverage/**', '**/*.config.*', '**/.data/**'],
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      '**/.turbo/**',
+      '**/coverage/**',
+      '**/*.config.*',
+      '**/.data/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
@@ -17,7 +24,10 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/switch-exhaustiveness-check': 'error',
-      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false }],
+      '@typescript-eslint/consistent-type-imports': [
+        'error',
+        { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false },
+      ],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-extraneous-class': 'off',
       '@typescript-eslint/require-await': 'off',
@@ -46,8 +56,26 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['@nestjs/*', 'typeorm', 'typeorm/*', 'pg', 'react', 'react-dom', 'react/*', '@tanstack/*', 'fastify', '@fastify/*', 'node:*'], message: '@tally/domain is framework-free: zod and pure TypeScript only.' },
-            { group: ['@tally/api', '@tally/portal', '@tally/console', '@tally/ui'], message: '@tally/domain imports nothing of ours.' },
+            {
+              group: [
+                '@nestjs/*',
+                'typeorm',
+                'typeorm/*',
+                'pg',
+                'react',
+                'react-dom',
+                'react/*',
+                '@tanstack/*',
+                'fastify',
+                '@fastify/*',
+                'node:*',
+              ],
+              message: '@tally/domain is framework-free: zod and pure TypeScript only.',
+            },
+            {
+              group: ['@tally/api', '@tally/portal', '@tally/console', '@tally/ui'],
+              message: '@tally/domain imports nothing of ours.',
+            },
           ],
         },
       ],
@@ -56,14 +84,44 @@ export default tseslint.config(
   {
     // Apps never import each other.
     files: ['apps/portal/**/*.{ts,tsx}'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['@tally/api', '@tally/console', '**/apps/*'], message: 'apps never import each other' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@tally/api', '@tally/console', '**/apps/*'], message: 'apps never import each other' },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['apps/console/**/*.{ts,tsx}'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['@tally/api', '@tally/portal', '**/apps/*'], message: 'apps never import each other' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@tally/api', '@tally/portal', '**/apps/*'], message: 'apps never import each other' },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['apps/api/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['@tally/portal', '@tally/console', '@tally/ui', 'react'], message: 'the API imports only @tally/domain of ours' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@tally/portal', '@tally/console', '@tally/ui', 'react'],
+              message: 'the API imports only @tally/domain of ours',
+            },
+          ],
+        },
+      ],
+    },
   },
 );

@@ -16,8 +16,16 @@ export default {
         module: { type: 'es6' },
       },
     ],
+    'content-disposition.+\\.js$': ['@swc/jest', { module: { type: 'commonjs' } }],
   },
-  testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.int-spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
+  // @fastify/static (CommonJS) requires content-disposition 3, which is ESM only. Node 20.19 loads that
+  // natively, Jest's module system does not: compile just that package to CommonJS for the tests.
+  transformIgnorePatterns: ['/node_modules/(?!(\\.pnpm/)?content-disposition)'],
+  testMatch: [
+    '<rootDir>/src/**/*.spec.ts',
+    '<rootDir>/test/**/*.int-spec.ts',
+    '<rootDir>/test/**/*.e2e-spec.ts',
+  ],
   globalSetup: '<rootDir>/test/setup/global-setup.ts',
   globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
   testTimeout: 60000,

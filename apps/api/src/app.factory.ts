@@ -11,7 +11,7 @@ import { type FastifyInstance } from 'fastify';
 import { type Logger } from 'pino';
 import { type DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
-import { type NotFoundFallback, ProblemFilter, sendProblem, toProblem } from './common/filters/problem.filter.js';
+import { type NotFoundFallback, ProblemFilter } from './common/filters/problem.filter.js';
 import { JsonLogger } from './common/logging/logger.js';
 import { type AppConfig } from './config/config.js';
 import { runMigrations } from './database/data-source.js';
@@ -42,8 +42,8 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<Nest
   fastify.addHook('onRequest', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
-  // Errors raised by Fastify itself before a route runs (malformed JSON, wrong content type, too large).
-  fastify.setErrorHandler((error, request, reply) => sendProblem(reply, toProblem(error, request)));
+  // Errors Fastify raises before a route runs (malformed JSON, wrong content type, too large) reach
+  // Nest's error handler and so the ProblemFilter, like every other error.
 
   app.useGlobalFilters(new ProblemFilter(await registerStatic(fastify, config)));
 
@@ -57,7 +57,11 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<Nest
 
 async function registerStatic(fastify: FastifyInstance, config: AppConfig): Promise<NotFoundFallback> {
   const swaggerUi = resolve(require.resolve('swagger-ui-dist/package.json'), '..');
-  await fastify.register(fastifyStatic, { root: swaggerUi, prefix: '/api/docs/assets/', decorateReply: false });
+  await fastify.register(fastifyStatic, {
+    root: swaggerUi,
+    prefix: '/api/docs/assets/',
+    decorateReply: false,
+  });
 
   const apps: { dir: string | undefined; prefix: string }[] = [
     { dir: config.env.CONSOLE_DIR, prefix: '/console/' },
@@ -68,9 +72,17 @@ async function registerStatic(fastify: FastifyInstance, config: AppConfig): Prom
     if (!dir) continue;
     const root = resolve(dir);
     if (!existsSync(resolve(root, 'index.html'))) {
-      throw new Error(`${prefix === '/' ? 'PORTAL_DIR' : 'CONSOLE_DIR'}: no index.html in ${root} (build the front end first)`);
+      throw new Error(
+        `${prefix === '/' ? 'PORTAL_DIR' : 'CONSOLE_DIR'}: no index.html in ${root} (build the front end first)`,
+      );
     }
-    await fastify.register(fastifyStatic, { root, prefix, decorateReply: served.length === 0, wildcard: true, index: ['index.html'] });
+    await fastify.register(fastifyStatic, {
+      root,
+      prefix,
+      decorateReply: served.length === 0,
+      wildcard: true,
+      index: ['index.html'],
+    });
     served.push({ dir: root, prefix });
   }
 
@@ -80,7 +92,10 @@ async function registerStatic(fastify: FastifyInstance, config: AppConfig): Prom
     if (request.method !== 'GET' || path === '/api' || path.startsWith('/api/')) return false;
     const spa = served.find((s) => path.startsWith(s.prefix));
     if (!spa) return false;
-    void (reply as unknown as { sendFile(file: string, root: string): unknown }).sendFile('index.html', spa.dir);
+    void (reply as unknown as { sendFile(file: string, root: string): unknown }).sendFile(
+      'index.html',
+      spa.dir,
+    );
     return true;
   };
 }

@@ -21,14 +21,21 @@ async function main(): Promise<void> {
     : await startEmbeddedPostgres({ dataDir: env.DATA_DIR });
   if (database.kind === 'embedded') logger.info({ dataDir: env.DATA_DIR }, 'embedded PostgreSQL started');
 
-  const config: AppConfig = { env, databaseUrl: database.url, databaseKind: database.kind, version: packageVersion() };
+  const config: AppConfig = {
+    env,
+    databaseUrl: database.url,
+    databaseKind: database.kind,
+    version: packageVersion(),
+  };
   const app = await createApp(config, logger);
   await app.listen({ port: env.PORT, host: env.HOST });
 
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : env.PORT;
   const origin = `http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${port}`;
-  const lines = [`Tally is running (${database.kind === 'embedded' ? `embedded PostgreSQL in ${env.DATA_DIR}` : 'PostgreSQL server'})`];
+  const lines = [
+    `Tally is running (${database.kind === 'embedded' ? `embedded PostgreSQL in ${env.DATA_DIR}` : 'PostgreSQL server'})`,
+  ];
   if (env.PORTAL_DIR) lines.push(`  Customer portal  ${origin}/`);
   if (env.CONSOLE_DIR) lines.push(`  Staff console    ${origin}/console/`);
   lines.push(`  API health       ${origin}/api/health`, `  API reference    ${origin}/api/docs`);
@@ -49,6 +56,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`Tally failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `Tally failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exit(1);
 });

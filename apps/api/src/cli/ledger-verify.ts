@@ -20,7 +20,9 @@ async function main(): Promise<number> {
     for (const check of report.checks) {
       process.stdout.write(`${check.ok ? 'PASS' : 'FAIL'}  ${check.name}: ${check.detail}\n`);
     }
-    process.stdout.write(report.ok ? 'ledger OK: every invariant holds\n' : 'ledger BROKEN: see the failed checks above\n');
+    process.stdout.write(
+      report.ok ? 'ledger OK: every invariant holds\n' : 'ledger BROKEN: see the failed checks above\n',
+    );
     return report.ok ? 0 : 1;
   } finally {
     await dataSource.destroy();
@@ -31,7 +33,9 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    process.stderr.write(`ledger:verify could not run: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(
+      `ledger:verify could not run: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
     process.exit(2);
   },
 );

@@ -17,7 +17,9 @@ export interface RunningDatabase {
  *
  * `dataDir` undefined keeps everything in memory (tests); otherwise the folder survives restarts.
  */
-export async function startEmbeddedPostgres(options: { dataDir?: string; maxConnections?: number } = {}): Promise<RunningDatabase> {
+export async function startEmbeddedPostgres(
+  options: { dataDir?: string; maxConnections?: number } = {},
+): Promise<RunningDatabase> {
   let dataDir: string | undefined;
   if (options.dataDir) {
     dataDir = resolve(options.dataDir);

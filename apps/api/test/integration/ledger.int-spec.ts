@@ -1,6 +1,12 @@
 import { LedgerException } from '../../src/modules/ledger/ledger.errors.js';
 import { LedgerService } from '../../src/modules/ledger/ledger.service.js';
-import { createLedgerHarness, ctx, inDays, type LedgerHarness, newMemberId } from '../factories/ledger.factory.js';
+import {
+  createLedgerHarness,
+  ctx,
+  inDays,
+  type LedgerHarness,
+  newMemberId,
+} from '../factories/ledger.factory.js';
 
 let h: LedgerHarness;
 let ledger: LedgerService;
@@ -80,17 +86,46 @@ describe(LedgerService.name, () => {
     expect(again.points).toBe(0);
   });
 
-  it('keeps earned points pending until released, then pays debt first', async () => {
+  it('keeps earned points pending until released, and a release pays debt first', async () => {
     const memberId = newMemberId();
+    const spent = await ledger.earn({ ...ctx(), memberId, points: 30 });
+    await ledger.redeem({ ...ctx(), memberId, points: 30 });
+    await ledger.reverse({ ...ctx(), journalId: spent.journalId });
     const pending = await ledger.earn({ ...ctx(), memberId, points: 80, availableAt: inDays(14) });
-    expect(pending.balance).toEqual({ available: 0, pending: 80, held: 0, debt: 0 });
+    expect(pending.balance).toEqual({ available: 0, pending: 80, held: 0, debt: 30 });
     await expectCode(ledger.redeem({ ...ctx(), memberId, points: 1 }), 'INSUFFICIENT_POINTS');
-    const [lot]: { id: string }[] = await h.dataSource.query('SELECT id::text FROM points_lot WHERE journal_id = $1', [
-      pending.journalId,
-    ]);
+    const [lot]: { id: string }[] = await h.dataSource.query(
+      'SELECT id::text FROM points_lot WHERE journal_id = $1',
+      [pending.journalId],
+    );
     const released = await ledger.release(Number(lot!.id), ctx());
-    expect(released.balance).toEqual({ available: 80, pending: 0, held: 0, debt: 0 });
+    expect(released.balance).toEqual({ available: 50, pending: 0, held: 0, debt: 0 });
     await expectCode(ledger.release(Number(lot!.id), ctx()), 'LOT_NOT_FOUND');
+  });
+
+  it('releases due pending lots in a job step that is safe to run twice', async () => {
+    const memberId = newMemberId();
+    await ledger.earn({ ...ctx(), memberId, points: 15, availableAt: new Date(Date.now() + 1000) });
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const first = await ledger.releaseDue(new Date());
+    expect(first.done).toBeGreaterThanOrEqual(1);
+    expect(await ledger.balance(memberId)).toEqual({ available: 15, pending: 0, held: 0, debt: 0 });
+    await ledger.releaseDue(new Date());
+    expect(await ledger.balance(memberId)).toEqual({ available: 15, pending: 0, held: 0, debt: 0 });
+  });
+
+  it('puts a partly reversed redemption back into its longest-lived lot first', async () => {
+    const memberId = newMemberId();
+    const soon = await ledger.earn({ ...ctx(), memberId, points: 10, expiresAt: inDays(10) });
+    const late = await ledger.earn({ ...ctx(), memberId, points: 10, expiresAt: inDays(200) });
+    const redeem = await ledger.redeem({ ...ctx(), memberId, points: 20 });
+    await ledger.reverse({ ...ctx(), journalId: redeem.journalId, points: 6 });
+    const lots: { journal_id: string; remaining: string }[] = await h.dataSource.query(
+      'SELECT journal_id, remaining::text FROM points_lot WHERE member_id = $1',
+      [memberId],
+    );
+    const remaining = Object.fromEntries(lots.map((l) => [l.journal_id, Number(l.remaining)]));
+    expect(remaining).toEqual({ [soon.journalId]: 0, [late.journalId]: 6 });
   });
 
   it('holds points, then captures them exactly once', async () => {
@@ -116,7 +151,12 @@ describe(LedgerService.name, () => {
   it('voids holds that time out and refuses to capture them', async () => {
     const memberId = newMemberId();
     await ledger.earn({ ...ctx(), memberId, points: 100 });
-    const hold = await ledger.hold({ ...ctx(), memberId, points: 20, expiresAt: new Date(Date.now() + 1500) });
+    const hold = await ledger.hold({
+      ...ctx(),
+      memberId,
+      points: 20,
+      expiresAt: new Date(Date.now() + 1500),
+    });
     await new Promise((resolve) => setTimeout(resolve, 1600));
     await expectCode(ledger.capture({ ...ctx(), holdId: hold.holdId! }), 'HOLD_EXPIRED');
     const outcome = await ledger.voidExpiredHolds(new Date());
@@ -185,7 +225,10 @@ describe(LedgerService.name, () => {
     expect(up.balance.available).toBe(25);
     const down = await ledger.adjust({ ...ctx(), memberId, points: -5, reason: 'duplicate goodwill' });
     expect(down.balance.available).toBe(20);
-    await expectCode(ledger.adjust({ ...ctx(), memberId, points: -21, reason: 'too much' }), 'INSUFFICIENT_POINTS');
+    await expectCode(
+      ledger.adjust({ ...ctx(), memberId, points: -21, reason: 'too much' }),
+      'INSUFFICIENT_POINTS',
+    );
   });
 
   it('rejects bad input with the field named before touching the database', async () => {
@@ -197,43 +240,65 @@ describe(LedgerService.name, () => {
       code: 'VALIDATION_FAILED',
       fieldErrors: [expect.objectContaining({ field: 'points' })],
     });
-    await expect(ledger.redeem({ ...ctx({ idempotencyKey: 'short' }), memberId: newMemberId(), points: 1 })).rejects.toMatchObject({
+    await expect(
+      ledger.redeem({ ...ctx({ idempotencyKey: 'short' }), memberId: newMemberId(), points: 1 }),
+    ).rejects.toMatchObject({
       fieldErrors: [expect.objectContaining({ field: 'idempotencyKey' })],
     });
   });
 
   it('explains every statement line newest first, with keyset pagination', async () => {
     const memberId = newMemberId();
-    const earn = await ledger.earn({ ...ctx({ externalRef: 'receipt-1001' }), memberId, points: 100, expiresAt: inDays(365) });
+    const earn = await ledger.earn({
+      ...ctx({ externalRef: 'receipt-1001' }),
+      memberId,
+      points: 100,
+      expiresAt: inDays(365),
+    });
     await ledger.redeem({ ...ctx(), memberId, points: 30 });
-    await ledger.reverse({ ...ctx({ reason: 'refund of receipt-1001' }), journalId: earn.journalId, points: 20 });
+    await ledger.reverse({
+      ...ctx({ reason: 'refund of receipt-1001' }),
+      journalId: earn.journalId,
+      points: 20,
+    });
     const first = await ledger.statement(memberId, { limit: 2 });
     expect(first.items.map((l) => [l.kind, l.points, l.availableAfter])).toEqual([
       ['reverse', -20, 50],
       ['redeem', -30, 70],
     ]);
-    expect(first.items[0]!.reason).toMatchObject({ note: 'refund of receipt-1001', reversesJournalId: earn.journalId });
+    expect(first.items[0]!.reason).toMatchObject({
+      note: 'refund of receipt-1001',
+      reversesJournalId: earn.journalId,
+    });
     expect(first.nextCursor).not.toBeNull();
     const second = await ledger.statement(memberId, { limit: 2, cursor: first.nextCursor! });
     expect(second.items).toHaveLength(1);
-    expect(second.items[0]).toMatchObject({ kind: 'earn', points: 100, reason: { externalRef: 'receipt-1001' } });
+    expect(second.items[0]).toMatchObject({
+      kind: 'earn',
+      points: 100,
+      reason: { externalRef: 'receipt-1001' },
+    });
     expect(second.items[0]!.reason.expiresAt).not.toBeNull();
     expect(second.nextCursor).toBeNull();
-    await expect(ledger.statement(memberId, { limit: 2, cursor: 'bogus' })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    await expect(ledger.statement(memberId, { limit: 2, cursor: 'bogus' })).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+    });
   });
 
   it('rejects UPDATE and DELETE on postings and journals at the database', async () => {
     const memberId = newMemberId();
     const earn = await ledger.earn({ ...ctx(), memberId, points: 10 });
     await expect(
-      h.dataSource.query('UPDATE ledger_posting SET amount = amount + 1 WHERE journal_id = $1', [earn.journalId]),
+      h.dataSource.query('UPDATE ledger_posting SET amount = amount + 1 WHERE journal_id = $1', [
+        earn.journalId,
+      ]),
     ).rejects.toThrow(/append-only/);
-    await expect(h.dataSource.query('DELETE FROM ledger_posting WHERE journal_id = $1', [earn.journalId])).rejects.toThrow(
-      /append-only/,
-    );
-    await expect(h.dataSource.query('UPDATE ledger_journal SET amount = 0 WHERE id = $1', [earn.journalId])).rejects.toThrow(
-      /append-only/,
-    );
+    await expect(
+      h.dataSource.query('DELETE FROM ledger_posting WHERE journal_id = $1', [earn.journalId]),
+    ).rejects.toThrow(/append-only/);
+    await expect(
+      h.dataSource.query('UPDATE ledger_journal SET amount = 0 WHERE id = $1', [earn.journalId]),
+    ).rejects.toThrow(/append-only/);
   });
 
   it('reports every invariant as holding after all of the above', async () => {

@@ -89,7 +89,12 @@ export type ReverseInput = z.input<typeof ReverseInputSchema>;
 export const AdjustInputSchema = JournalContextSchema.extend({
   memberId: z.uuid(),
   /** Signed: positive credits the member, negative debits (never below zero). */
-  points: z.number().int().min(-MAX_POINTS_PER_OPERATION).max(MAX_POINTS_PER_OPERATION).refine((n) => n !== 0, 'points must not be zero'),
+  points: z
+    .number()
+    .int()
+    .min(-MAX_POINTS_PER_OPERATION)
+    .max(MAX_POINTS_PER_OPERATION)
+    .refine((n) => n !== 0, 'points must not be zero'),
   reason: z.string().trim().min(3, 'an adjustment needs a reason').max(500),
   expiresAt: z.coerce.date().nullish(),
 });

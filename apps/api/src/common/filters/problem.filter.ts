@@ -1,4 +1,10 @@
-import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, NotFoundException } from '@nestjs/common';
+import {
+  type ArgumentsHost,
+  Catch,
+  type ExceptionFilter,
+  HttpException,
+  NotFoundException,
+} from '@nestjs/common';
 import { PROBLEM_CONTENT_TYPE, type Problem } from '@tally/domain';
 import { type FastifyReply, type FastifyRequest } from 'fastify';
 import { AppException } from '../exceptions/app.exception.js';
@@ -24,12 +30,18 @@ export function toProblem(error: unknown, request: FastifyRequest): Problem {
     return buildProblem('DATABASE_UNAVAILABLE', base);
   }
   request.log.error({ err: error }, 'unhandled error');
-  return buildProblem('INTERNAL', { ...base, detail: 'Something went wrong on our side; it has been logged.' });
+  return buildProblem('INTERNAL', {
+    ...base,
+    detail: 'Something went wrong on our side; it has been logged.',
+  });
 }
 
 function isConnectionError(error: unknown): boolean {
   const code = (error as { code?: unknown })?.code;
-  return typeof code === 'string' && (code === 'ECONNREFUSED' || code === 'ECONNRESET' || code.startsWith('08') || code === '57P01');
+  return (
+    typeof code === 'string' &&
+    (code === 'ECONNREFUSED' || code === 'ECONNRESET' || code.startsWith('08') || code === '57P01')
+  );
 }
 
 export function sendProblem(reply: FastifyReply, problem: Problem): void {

@@ -1,4 +1,10 @@
-import { type ErrorCode, errorCodeInfo, type Problem, problemType, type ProblemFieldError } from '@tally/domain';
+import {
+  type ErrorCode,
+  errorCodeInfo,
+  type Problem,
+  problemType,
+  type ProblemFieldError,
+} from '@tally/domain';
 
 export function buildProblem(
   code: ErrorCode,

@@ -10,7 +10,11 @@ export function zodFieldErrors(error: z.ZodError, prefix: string[] = []) {
 }
 
 /** Parses with a domain schema; unknown fields are refused by the schemas themselves (strict objects). */
-export function parseOrThrow<T extends z.ZodType>(schema: T, value: unknown, prefix: string[] = []): z.output<T> {
+export function parseOrThrow<T extends z.ZodType>(
+  schema: T,
+  value: unknown,
+  prefix: string[] = [],
+): z.output<T> {
   const result = schema.safeParse(value);
   if (!result.success) throw new ValidationException(zodFieldErrors(result.error, prefix));
   return result.data;

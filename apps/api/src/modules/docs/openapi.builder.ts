@@ -20,12 +20,19 @@ function queryParameters(schema: z.ZodType): unknown[] {
   const json = toSchema(schema, 'input');
   const properties = (json.properties ?? {}) as Record<string, JsonSchema>;
   const required = new Set((json.required as string[] | undefined) ?? []);
-  return Object.entries(properties).map(([name, s]) => ({ name, in: 'query', required: required.has(name), schema: s }));
+  return Object.entries(properties).map(([name, s]) => ({
+    name,
+    in: 'query',
+    required: required.has(name),
+    schema: s,
+  }));
 }
 
 /** OpenAPI 3.1 from the routes' zod schemas: the document cannot drift from what the API validates. */
 export function buildOpenApi(routes: RouteInfo[], version: string): Record<string, unknown> {
-  const problem = { content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: '#/components/schemas/Problem' } } } };
+  const problem = {
+    content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: '#/components/schemas/Problem' } } },
+  };
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of [...routes].sort((a, b) => a.path.localeCompare(b.path))) {
     const openApiPath = route.path.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
@@ -39,7 +46,10 @@ export function buildOpenApi(routes: RouteInfo[], version: string): Record<strin
     const responses: Record<string, unknown> = {};
     for (const [status, schema] of Object.entries(doc?.responses ?? { 200: null })) {
       responses[status] = schema
-        ? { description: `HTTP ${status}`, content: { 'application/json': { schema: toSchema(schema, 'output') } } }
+        ? {
+            description: `HTTP ${status}`,
+            content: { 'application/json': { schema: toSchema(schema, 'output') } },
+          }
         : { description: `HTTP ${status}` };
     }
     responses['4XX'] = { description: 'The request was refused; nothing was written.', ...problem };
@@ -48,7 +58,14 @@ export function buildOpenApi(routes: RouteInfo[], version: string): Record<strin
       ...pathParams,
       ...(doc?.query ? queryParameters(doc.query) : []),
       ...(doc?.idempotent
-        ? [{ name: 'Idempotency-Key', in: 'header', required: true, schema: { type: 'string', minLength: 8, maxLength: 200 } }]
+        ? [
+            {
+              name: 'Idempotency-Key',
+              in: 'header',
+              required: true,
+              schema: { type: 'string', minLength: 8, maxLength: 200 },
+            },
+          ]
         : []),
     ];
     (paths[openApiPath] ??= {})[route.method.toLowerCase()] = {
@@ -57,7 +74,12 @@ export function buildOpenApi(routes: RouteInfo[], version: string): Record<strin
       tags: doc?.tags ?? [],
       ...(parameters.length > 0 ? { parameters } : {}),
       ...(doc?.body
-        ? { requestBody: { required: true, content: { 'application/json': { schema: toSchema(doc.body, 'input') } } } }
+        ? {
+            requestBody: {
+              required: true,
+              content: { 'application/json': { schema: toSchema(doc.body, 'input') } },
+            },
+          }
         : {}),
       responses,
     };

@@ -11,7 +11,8 @@ export class HealthController {
   @Get()
   @ApiDoc({
     summary: 'Liveness and database readiness',
-    description: '200 when the database answers and every migration has run; 503 with the same body otherwise.',
+    description:
+      '200 when the database answers and every migration has run; 503 with the same body otherwise.',
     tags: ['health'],
     responses: { 200: HealthResponseSchema, 503: HealthResponseSchema },
   })

@@ -42,7 +42,11 @@ export class LedgerRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** Calls a journal function; inside `manager`'s transaction when one is given. */
-  async call(fn: LedgerFunction, payload: Record<string, unknown>, manager?: EntityManager): Promise<Record<string, unknown>> {
+  async call(
+    fn: LedgerFunction,
+    payload: Record<string, unknown>,
+    manager?: EntityManager,
+  ): Promise<Record<string, unknown>> {
     const runner = manager ?? this.dataSource.manager;
     try {
       const rows: { r: Record<string, unknown> }[] = await runner.query(`SELECT ${fn}($1::jsonb) AS r`, [

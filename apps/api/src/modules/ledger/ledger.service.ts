@@ -63,7 +63,9 @@ export class LedgerService {
   async hold(input: HoldInput, manager?: EntityManager): Promise<LedgerResult> {
     const { memberId, points, expiresAt, ...ctx } = parseOrThrow(HoldInputSchema, input);
     if (expiresAt.getTime() <= Date.now()) {
-      throw new AppException('VALIDATION_FAILED', undefined, [{ field: 'expiresAt', message: 'must be in the future' }]);
+      throw new AppException('VALIDATION_FAILED', undefined, [
+        { field: 'expiresAt', message: 'must be in the future' },
+      ]);
     }
     return this.write('ledger_hold', 'hold', ctx, { memberId, points, expiresAt }, manager);
   }
@@ -90,7 +92,12 @@ export class LedgerService {
   }
 
   /** Expires what is left of the member's lots that expired at or before `asOf`. */
-  async expire(memberId: string, asOf: Date, context: JournalContext, manager?: EntityManager): Promise<LedgerResult> {
+  async expire(
+    memberId: string,
+    asOf: Date,
+    context: JournalContext,
+    manager?: EntityManager,
+  ): Promise<LedgerResult> {
     const ctx = parseOrThrow(JournalContextSchema, context);
     parseOrThrow(z.uuid(), memberId, ['memberId']);
     return this.write('ledger_expire', 'expire', ctx, { memberId, asOf }, manager);
@@ -113,9 +120,7 @@ export class LedgerService {
   /** Job step: releases pending lots whose return window closed by `asOf`. Safe to run twice. */
   async releaseDue(asOf: Date, limit = 500): Promise<BatchOutcome> {
     const lots = await this.repository.dueLots(asOf, limit);
-    return this.batch(lots, (lotId) =>
-      this.release(Number(lotId), systemContext(`release:${lotId}`)),
-    );
+    return this.batch(lots, (lotId) => this.release(Number(lotId), systemContext(`release:${lotId}`)));
   }
 
   /** Job step: voids holds that were neither captured nor voided before they timed out. */

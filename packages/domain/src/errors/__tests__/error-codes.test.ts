@@ -12,7 +12,12 @@ describe('error codes', () => {
   });
 
   it('keeps bad-input codes out of the 5xx range', () => {
-    for (const code of ['VALIDATION_FAILED', 'MALFORMED_REQUEST', 'INSUFFICIENT_POINTS', 'IDEMPOTENCY_KEY_REUSED'] as const) {
+    for (const code of [
+      'VALIDATION_FAILED',
+      'MALFORMED_REQUEST',
+      'INSUFFICIENT_POINTS',
+      'IDEMPOTENCY_KEY_REUSED',
+    ] as const) {
       expect(errorCodeInfo[code].status).toBeLessThan(500);
     }
   });

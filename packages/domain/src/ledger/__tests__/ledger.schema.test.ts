@@ -1,4 +1,10 @@
-import { AdjustInputSchema, EarnInputSchema, IdempotencyKeySchema, JournalKind, ReverseInputSchema } from '../ledger.schema.js';
+import {
+  AdjustInputSchema,
+  EarnInputSchema,
+  IdempotencyKeySchema,
+  JournalKind,
+  ReverseInputSchema,
+} from '../ledger.schema.js';
 import { describeJournal } from '../statement.rules.js';
 
 const base = { idempotencyKey: 'till-7-000123', actor: { type: 'api_key', id: 'pos-1' } } as const;
@@ -23,14 +29,21 @@ describe('ledger schemas', () => {
     expect(result.error?.issues[0]?.path[0]).toBe(field);
   });
 
-  it.each(['short', 'has space inside', 'x'.repeat(201), 'naïve-key-123'])('refuses the idempotency key %j', (key) => {
-    expect(IdempotencyKeySchema.safeParse(key).success).toBe(false);
-  });
+  it.each(['short', 'has space inside', 'x'.repeat(201), 'naïve-key-123'])(
+    'refuses the idempotency key %j',
+    (key) => {
+      expect(IdempotencyKeySchema.safeParse(key).success).toBe(false);
+    },
+  );
 
   it('needs a reason for an adjustment and refuses zero points', () => {
     expect(AdjustInputSchema.safeParse({ ...base, memberId, points: 5 }).success).toBe(false);
-    expect(AdjustInputSchema.safeParse({ ...base, memberId, points: 0, reason: 'goodwill' }).success).toBe(false);
-    expect(AdjustInputSchema.safeParse({ ...base, memberId, points: -5, reason: 'goodwill' }).success).toBe(true);
+    expect(AdjustInputSchema.safeParse({ ...base, memberId, points: 0, reason: 'goodwill' }).success).toBe(
+      false,
+    );
+    expect(AdjustInputSchema.safeParse({ ...base, memberId, points: -5, reason: 'goodwill' }).success).toBe(
+      true,
+    );
   });
 
   it('defaults a reversal to the debt policy', () => {

@@ -21,12 +21,16 @@ describe('proportionalPoints', () => {
 
   it('never exceeds the total and parts of a whole never sum above it', () => {
     fc.assert(
-      fc.property(fc.nat(1_000_000), fc.array(fc.integer({ min: 1, max: 100_000 }), { minLength: 1, maxLength: 20 }), (total, parts) => {
-        const whole = parts.reduce((a, b) => a + b, 0);
-        const shares = parts.map((p) => proportionalPoints(total, p, whole));
-        expect(shares.every((s) => s >= 0 && s <= total)).toBe(true);
-        expect(shares.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(total);
-      }),
+      fc.property(
+        fc.nat(1_000_000),
+        fc.array(fc.integer({ min: 1, max: 100_000 }), { minLength: 1, maxLength: 20 }),
+        (total, parts) => {
+          const whole = parts.reduce((a, b) => a + b, 0);
+          const shares = parts.map((p) => proportionalPoints(total, p, whole));
+          expect(shares.every((s) => s >= 0 && s <= total)).toBe(true);
+          expect(shares.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(total);
+        },
+      ),
     );
   });
 });
