@@ -1,0 +1,61 @@
+/**
+ * Who may do what. Every API route declares one permission (or is public); the API enforces this
+ * matrix on every request and the front ends use the same matrix to show only what a role may do.
+ */
+export const Roles = ['member', 'cashier', 'marketing', 'manager', 'admin', 'pos'] as const;
+export type Role = (typeof Roles)[number];
+
+export const StaffRoles = ['cashier', 'marketing', 'manager', 'admin'] as const;
+export type StaffRole = (typeof StaffRoles)[number];
+
+export const Permissions = [
+  /** Any signed-in member or staff user: their own session. */
+  'session:own',
+  /** A member's own profile, statement, export and account closure. */
+  'profile:own',
+  /** Look up members and their balances. */
+  'members:read',
+  /** Enrol a member on their behalf (at the till). */
+  'members:create',
+  'stores:read',
+  'stores:manage',
+  'staff:read',
+  'staff:manage',
+  'pos-keys:read',
+  'pos-keys:manage',
+  'audit:read',
+  'outbox:read',
+  'ledger:verify',
+] as const;
+export type Permission = (typeof Permissions)[number];
+
+export const PERMISSION_MATRIX: Readonly<Record<Role, readonly Permission[]>> = {
+  member: ['session:own', 'profile:own'],
+  cashier: ['session:own', 'members:read', 'members:create', 'stores:read'],
+  marketing: ['session:own', 'members:read', 'stores:read'],
+  manager: ['session:own', 'members:read', 'members:create', 'stores:read', 'staff:read', 'pos-keys:read', 'audit:read'],
+  admin: [
+    'session:own',
+    'members:read',
+    'members:create',
+    'stores:read',
+    'stores:manage',
+    'staff:read',
+    'staff:manage',
+    'pos-keys:read',
+    'pos-keys:manage',
+    'audit:read',
+    'outbox:read',
+    'ledger:verify',
+  ],
+  pos: ['members:read', 'members:create'],
+};
+
+export function can(role: Role | null | undefined, permission: Permission): boolean {
+  return role ? PERMISSION_MATRIX[role].includes(permission) : false;
+}
+
+/** Roles whose access is limited to the stores they are assigned to. */
+export function isStoreScoped(role: Role): boolean {
+  return role === 'cashier' || role === 'manager' || role === 'pos';
+}
