@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -30,7 +31,7 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<Nest
       return typeof header === 'string' && /^[\w.:-]{1,100}$/.test(header) ? header : randomUUID();
     },
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    trustProxy: config.env.TRUST_PROXY,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: new JsonLogger(logger),
@@ -45,6 +46,7 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<Nest
   // Errors Fastify raises before a route runs (malformed JSON, wrong content type, too large) reach
   // Nest's error handler and so the ProblemFilter, like every other error.
 
+  await fastify.register(fastifyCookie);
   app.useGlobalFilters(new ProblemFilter(await registerStatic(fastify, config)));
 
   if (config.env.MIGRATIONS_RUN) {

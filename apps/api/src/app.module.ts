@@ -4,7 +4,14 @@ import { APP_CONFIG, type AppConfig } from './config/config.js';
 import { dataSourceOptions } from './database/data-source.js';
 import { DocsModule } from './modules/docs/docs.module.js';
 import { HealthModule } from './modules/health/health.module.js';
+import { AdminModule } from './modules/admin/admin.module.js';
+import { AuditModule } from './modules/audit/audit.module.js';
+import { AuthModule } from './modules/auth/auth.module.js';
+import { DemoModule } from './modules/demo/demo.module.js';
 import { LedgerModule } from './modules/ledger/ledger.module.js';
+import { MembersModule } from './modules/members/members.module.js';
+import { OutboxModule } from './modules/outbox/outbox.module.js';
+import { StaffModule } from './modules/staff/staff.module.js';
 
 @Global()
 @Module({})
@@ -29,6 +36,13 @@ export class AppModule {
         HealthModule,
         DocsModule,
         LedgerModule,
+        AuditModule,
+        OutboxModule,
+        AuthModule,
+        MembersModule,
+        StaffModule,
+        AdminModule,
+        DemoModule,
       ],
     };
   }

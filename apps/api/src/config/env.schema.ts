@@ -19,11 +19,43 @@ export const EnvSchema = z.object({
   DATA_DIR: z.string().min(1).default('.data'),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   MIGRATIONS_RUN: flag.default(true),
+  /** Where people reach Tally: used in links sent by email. */
+  PUBLIC_URL: z.url('must be a URL such as https://loyalty.example.com').optional(),
+  /** Trust X-Forwarded-For (set when behind a load balancer); off, client addresses cannot be spoofed. */
+  TRUST_PROXY: flag.default(false),
+  /** Send cookies only over HTTPS; defaults to on in production. */
+  COOKIE_SECURE: flag.optional(),
+  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(86_400).default(900),
+  REFRESH_TOKEN_TTL_SECONDS: z.coerce.number().int().min(300).max(7_776_000).default(1_209_600),
+  /** An SMTP server (smtp://user:pass@host:port); unset, emails are held in the outbox for the console. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('Tally <no-reply@tally.local>'),
+  OUTBOX_POLL_MS: z.coerce.number().int().min(100).max(600_000).default(2000),
+  /** Create the demo business on an empty database. Never in production. */
+  DEMO_SEED: flag.optional(),
   /** Built front ends to serve on the API's origin (`pnpm start` sets both). */
   PORTAL_DIR: z.string().min(1).optional(),
   CONSOLE_DIR: z.string().min(1).optional(),
 });
 export type Env = z.infer<typeof EnvSchema>;
+
+export function demoSeedEnabled(env: Env): boolean {
+  return env.NODE_ENV !== 'production' && (env.DEMO_SEED ?? true);
+}
+
+export function cookiesSecure(env: Env): boolean {
+  return env.COOKIE_SECURE ?? env.NODE_ENV === 'production';
+}
+
+export function publicUrl(env: Env): string {
+  return (env.PUBLIC_URL ?? `http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${env.PORT}`).replace(
+    /\/$/,
+    '',
+  );
+}
 
 export class ConfigError extends Error {}
 

@@ -1,4 +1,5 @@
 import { Controller, Get, Header } from '@nestjs/common';
+import { Public } from '../../common/auth/permission.decorator.js';
 import { ApiDoc } from '../../common/decorators/api-doc.decorator.js';
 import { DocsService } from './docs.service.js';
 
@@ -20,6 +21,7 @@ const PAGE = `<!doctype html>
 const INIT = `window.ui = SwaggerUIBundle({ url: '/api/docs/openapi.json', dom_id: '#swagger-ui' });`;
 
 @Controller('api/docs')
+@Public()
 export class DocsController {
   constructor(private readonly docs: DocsService) {}
 

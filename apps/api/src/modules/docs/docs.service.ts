@@ -1,5 +1,6 @@
 import { Inject, Injectable, RequestMethod } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
+import { PERMISSION_KEY, type RoutePermission } from '../../common/auth/permission.decorator.js';
 import { API_DOC, type ApiDocOptions } from '../../common/decorators/api-doc.decorator.js';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { buildOpenApi, type RouteInfo } from './openapi.builder.js';
@@ -38,6 +39,10 @@ export class DocsService {
           method: RequestMethod[method],
           path,
           doc: this.reflector.get<ApiDocOptions | undefined>(API_DOC, handler as () => unknown),
+          permission: this.reflector.getAllAndOverride<RoutePermission | undefined>(PERMISSION_KEY, [
+            handler as () => unknown,
+            wrapper.metatype as () => unknown,
+          ]),
         });
       }
     }

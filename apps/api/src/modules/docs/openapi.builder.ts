@@ -6,6 +6,8 @@ export interface RouteInfo {
   method: string;
   path: string;
   doc: ApiDocOptions | undefined;
+  /** The route's declared permission; undefined means the route is refused to everyone. */
+  permission: string | undefined;
 }
 
 type JsonSchema = Record<string, unknown>;
@@ -72,6 +74,10 @@ export function buildOpenApi(routes: RouteInfo[], version: string): Record<strin
       summary: doc?.summary ?? `${route.method} ${route.path}`,
       ...(doc?.description ? { description: doc.description } : {}),
       tags: doc?.tags ?? [],
+      'x-permission': route.permission ?? 'none (refused)',
+      ...(route.permission && route.permission !== 'public'
+        ? { security: [{ bearer: [] }, { sessionCookie: [] }] }
+        : {}),
       ...(parameters.length > 0 ? { parameters } : {}),
       ...(doc?.body
         ? {
@@ -93,6 +99,21 @@ export function buildOpenApi(routes: RouteInfo[], version: string): Record<strin
         'The Tally loyalty platform API. Errors are RFC 9457 problem details with a stable `code`; writes from tills carry an `Idempotency-Key`.',
     },
     paths,
-    components: { schemas: { Problem: toSchema(ProblemSchema, 'output') } },
+    components: {
+      schemas: { Problem: toSchema(ProblemSchema, 'output') },
+      securitySchemes: {
+        bearer: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'A session access token (tat_…) or a POS key (tpk_…)',
+        },
+        sessionCookie: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'tally_staff_at',
+          description: 'Browser sessions (tally_member_at for the portal)',
+        },
+      },
+    },
   };
 }

@@ -1,6 +1,7 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { HealthResponseSchema, type HealthResponse } from '@tally/domain';
 import { type FastifyReply } from 'fastify';
+import { Public } from '../../common/auth/permission.decorator.js';
 import { ApiDoc } from '../../common/decorators/api-doc.decorator.js';
 import { HealthService } from './health.service.js';
 
@@ -9,6 +10,7 @@ export class HealthController {
   constructor(private readonly health: HealthService) {}
 
   @Get()
+  @Public()
   @ApiDoc({
     summary: 'Liveness and database readiness',
     description:

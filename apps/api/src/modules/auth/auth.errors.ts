@@ -1,0 +1,3 @@
+import { AppException } from '../../common/exceptions/app.exception.js';
+
+export class AuthException extends AppException {}

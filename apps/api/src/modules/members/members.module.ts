@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { LedgerModule } from '../ledger/ledger.module.js';
+import { OutboxModule } from '../outbox/outbox.module.js';
+import { MembersController } from './members.controller.js';
+import { MembersRepository } from './members.repository.js';
+import { MembersService } from './members.service.js';
+
+@Module({
+  imports: [LedgerModule, OutboxModule],
+  controllers: [MembersController],
+  providers: [MembersRepository, MembersService],
+  exports: [MembersService, MembersRepository],
+})
+export class MembersModule {}
