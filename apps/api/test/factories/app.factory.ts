@@ -25,13 +25,16 @@ export interface TestApp {
 }
 
 /** The whole application, wired as in production, on the test database (no demo data). */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  await migrateTestDatabase();
+export async function createTestApp(
+  env: Record<string, string> = {},
+  databaseUrl?: string,
+): Promise<TestApp> {
+  if (!databaseUrl) await migrateTestDatabase();
   const config = parseEnv({ LOG_LEVEL: 'silent', DEMO_SEED: 'false', ...env });
   const app = await createApp(
     {
       env: config,
-      databaseUrl: testDatabaseUrl(),
+      databaseUrl: databaseUrl ?? testDatabaseUrl(),
       databaseKind: testDatabaseKind(),
       version: packageVersion(),
     },

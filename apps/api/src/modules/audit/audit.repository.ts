@@ -83,7 +83,7 @@ export class AuditRepository {
           AND ($5::timestamptz IS NULL OR at >= $5)
           AND ($6::timestamptz IS NULL OR at < $6)
           AND ($7::bigint IS NULL OR id < $7::bigint)
-        ORDER BY id DESC
+        ORDER BY audit_log.id DESC
         LIMIT $8`,
       [
         filter.actorId ?? null,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type Audience } from '@tally/domain';
 import { DataSource, type EntityManager } from 'typeorm';
+import { rowsOf } from '../../database/rows.js';
 
 export interface SubjectRow {
   subject_type: Audience;
@@ -82,9 +83,7 @@ export class AuthRepository {
     return rows[0];
   }
 
-  async sessionByRefreshHash(
-    refreshHash: string,
-  ): Promise<
+  async sessionByRefreshHash(refreshHash: string): Promise<
     | {
         id: string;
         subject_type: Audience;
@@ -140,20 +139,22 @@ export class AuthRepository {
     currentRefreshHash: string,
     next: { accessHash: string; accessExpiresAt: Date; refreshHash: string; refreshExpiresAt: Date },
   ): Promise<boolean> {
-    const rows: unknown[] = await this.dataSource.query(
-      `UPDATE auth_session
+    const rows: unknown[] = rowsOf(
+      await this.dataSource.query(
+        `UPDATE auth_session
           SET access_hash = $3, access_expires_at = $4, refresh_hash = $5, refresh_expires_at = $6,
               previous_refresh_hash = $2, refreshed_at = now()
         WHERE id = $1 AND refresh_hash = $2 AND revoked_at IS NULL
         RETURNING id`,
-      [
-        id,
-        currentRefreshHash,
-        next.accessHash,
-        next.accessExpiresAt,
-        next.refreshHash,
-        next.refreshExpiresAt,
-      ],
+        [
+          id,
+          currentRefreshHash,
+          next.accessHash,
+          next.accessExpiresAt,
+          next.refreshHash,
+          next.refreshExpiresAt,
+        ],
+      ),
     );
     return rows.length === 1;
   }
@@ -251,11 +252,13 @@ export class AuthRepository {
     hash: string,
     purpose: 'password_reset' | 'invitation',
   ): Promise<{ subject_type: Audience; subject_id: string } | undefined> {
-    const rows: { subject_type: Audience; subject_id: string }[] = await manager.query(
-      `UPDATE auth_token SET used_at = now()
+    const rows: { subject_type: Audience; subject_id: string }[] = rowsOf(
+      await manager.query(
+        `UPDATE auth_token SET used_at = now()
         WHERE token_hash = $1 AND purpose = $2 AND used_at IS NULL AND expires_at > now()
         RETURNING subject_type, subject_id`,
-      [hash, purpose],
+        [hash, purpose],
+      ),
     );
     return rows[0];
   }
@@ -279,9 +282,7 @@ export class AuthRepository {
     }
   }
 
-  async posKeyByPrefix(
-    prefix: string,
-  ): Promise<
+  async posKeyByPrefix(prefix: string): Promise<
     | {
         id: string;
         store_id: string;

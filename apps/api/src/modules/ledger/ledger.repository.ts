@@ -86,7 +86,7 @@ export class LedgerRepository {
   async dueLots(asOf: Date, limit: number): Promise<string[]> {
     const rows: { id: string }[] = await this.dataSource.query(
       `SELECT id::text FROM points_lot WHERE state = 'pending' AND remaining > 0 AND available_at <= $1
-        ORDER BY available_at, id LIMIT $2`,
+        ORDER BY available_at, points_lot.id LIMIT $2`,
       [asOf, limit],
     );
     return rows.map((r) => r.id);

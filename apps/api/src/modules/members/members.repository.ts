@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { rowsOf } from '../../database/rows.js';
 
 export interface MemberRow {
   id: string;
@@ -73,8 +74,9 @@ export class MembersRepository {
     id: string,
     changes: { name?: string; phone?: string | null; birthday?: string | null; marketingConsent?: boolean },
   ): Promise<MemberRow | undefined> {
-    const rows: MemberRow[] = await manager.query(
-      `UPDATE member SET
+    const rows: MemberRow[] = rowsOf(
+      await manager.query(
+        `UPDATE member SET
           name = CASE WHEN $2 THEN $3 ELSE name END,
           phone = CASE WHEN $4 THEN $5 ELSE phone END,
           birthday = CASE WHEN $6 THEN $7::date ELSE birthday END,
@@ -82,17 +84,18 @@ export class MembersRepository {
           updated_at = now()
         WHERE id = $1 AND status = 'active'
         RETURNING ${COLUMNS}`,
-      [
-        id,
-        changes.name !== undefined,
-        changes.name ?? null,
-        changes.phone !== undefined,
-        changes.phone ?? null,
-        changes.birthday !== undefined,
-        changes.birthday ?? null,
-        changes.marketingConsent !== undefined,
-        changes.marketingConsent ?? false,
-      ],
+        [
+          id,
+          changes.name !== undefined,
+          changes.name ?? null,
+          changes.phone !== undefined,
+          changes.phone ?? null,
+          changes.birthday !== undefined,
+          changes.birthday ?? null,
+          changes.marketingConsent !== undefined,
+          changes.marketingConsent ?? false,
+        ],
+      ),
     );
     return rows[0];
   }
@@ -102,11 +105,13 @@ export class MembersRepository {
    * The card number is replaced too, so the old card cannot be linked back.
    */
   async anonymise(manager: EntityManager, id: string, newCardNumber: string): Promise<boolean> {
-    const rows: unknown[] = await manager.query(
-      `UPDATE member SET email = NULL, password_hash = NULL, phone = NULL, birthday = NULL, name = 'Closed account',
+    const rows: unknown[] = rowsOf(
+      await manager.query(
+        `UPDATE member SET email = NULL, password_hash = NULL, phone = NULL, birthday = NULL, name = 'Closed account',
               marketing_consent = false, card_number = $2, status = 'closed', closed_at = now(), updated_at = now()
         WHERE id = $1 AND status = 'active' RETURNING id`,
-      [id, newCardNumber],
+        [id, newCardNumber],
+      ),
     );
     return rows.length === 1;
   }

@@ -22,7 +22,7 @@ import { z } from 'zod';
 import { type Actor, type RequestContext } from '../../common/auth/actor.js';
 import { passwordHasher } from '../../common/crypto/password-hasher.js';
 import { randomDigits } from '../../common/crypto/tokens.js';
-import { AppException } from '../../common/exceptions/app.exception.js';
+import { AppException, ValidationException } from '../../common/exceptions/app.exception.js';
 import { parseOrThrow } from '../../common/pipes/zod-validation.pipe.js';
 import { AuditService } from '../audit/audit.service.js';
 import { AuthService } from '../auth/auth.service.js';
@@ -125,9 +125,11 @@ export class MembersService {
     const { password } = parseOrThrow(CloseAccountSchema, input);
     const row = await this.activeMember(actor);
     if (!(await passwordHasher.verify(row.password_hash, password))) {
-      throw new AppException('INVALID_CREDENTIALS', 'The password is not right.', [
-        { field: 'password', message: 'is not right' },
-      ]);
+      // 400, not 401: the member is signed in; only this confirmation is wrong.
+      throw new ValidationException(
+        [{ field: 'password', message: 'is not right' }],
+        'The password is not right.',
+      );
     }
     await this.dataSource.transaction(async (manager) => {
       const closed = await this.repository.anonymise(manager, row.id, cardNumberFromDigits(randomDigits(11)));

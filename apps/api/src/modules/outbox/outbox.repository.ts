@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { rowsOf } from '../../database/rows.js';
 import { type OutgoingEmail } from './templates.js';
 
 export interface OutboxRow {
@@ -37,12 +38,14 @@ export class OutboxRepository {
    * pushing next_attempt_at forward is a lease, so a worker that dies does not strand its messages.
    */
   async claimDue(limit: number, leaseSeconds: number): Promise<OutboxRow[]> {
-    return this.dataSource.query(
-      `UPDATE outbox_message SET attempts = attempts + 1, next_attempt_at = now() + make_interval(secs => $2)
+    return rowsOf<OutboxRow>(
+      await this.dataSource.query(
+        `UPDATE outbox_message SET attempts = attempts + 1, next_attempt_at = now() + make_interval(secs => $2)
         WHERE id IN (SELECT id FROM outbox_message WHERE status = 'pending' AND next_attempt_at <= now()
                       ORDER BY next_attempt_at, id LIMIT $1 FOR UPDATE SKIP LOCKED)
         RETURNING ${COLUMNS}`,
-      [limit, leaseSeconds],
+        [limit, leaseSeconds],
+      ),
     );
   }
 
@@ -66,7 +69,7 @@ export class OutboxRepository {
     return this.dataSource.query(
       `SELECT ${COLUMNS} FROM outbox_message
         WHERE ($1::text IS NULL OR status = $1) AND ($2::bigint IS NULL OR id < $2::bigint)
-        ORDER BY id DESC LIMIT $3`,
+        ORDER BY outbox_message.id DESC LIMIT $3`,
       [status ?? null, beforeId, limit],
     );
   }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { rowsOf } from '../../database/rows.js';
 
 export interface StaffRow {
   id: string;
@@ -181,9 +182,11 @@ export class StaffRepository {
   }
 
   async revokeKey(manager: EntityManager, id: string): Promise<PosKeyRow | undefined> {
-    const rows: PosKeyRow[] = await manager.query(
-      `UPDATE pos_api_key SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL RETURNING ${KEY_COLUMNS}`,
-      [id],
+    const rows: PosKeyRow[] = rowsOf(
+      await manager.query(
+        `UPDATE pos_api_key SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL RETURNING ${KEY_COLUMNS}`,
+        [id],
+      ),
     );
     return rows[0];
   }
