@@ -41,10 +41,17 @@ export const RefreshRequestSchema = z.strictObject({
 });
 export type RefreshRequest = z.input<typeof RefreshRequestSchema>;
 
-export const PasswordResetRequestSchema = z.strictObject({ email: EmailSchema, audience: Audience.default('member') });
+export const PasswordResetRequestSchema = z.strictObject({
+  email: EmailSchema,
+  audience: Audience.default('member'),
+});
 export type PasswordResetRequest = z.input<typeof PasswordResetRequestSchema>;
 
-export const TokenSchema = z.string().trim().min(20, 'is not a valid link token').max(200, 'is not a valid link token');
+export const TokenSchema = z
+  .string()
+  .trim()
+  .min(20, 'is not a valid link token')
+  .max(200, 'is not a valid link token');
 
 export const PasswordResetConfirmSchema = z.strictObject({ token: TokenSchema, password: PasswordSchema });
 export type PasswordResetConfirm = z.input<typeof PasswordResetConfirmSchema>;
@@ -57,4 +64,3 @@ export const AcceptInvitationSchema = z.strictObject({
 export type AcceptInvitation = z.input<typeof AcceptInvitationSchema>;
 
 export const AcceptedSchema = z.object({ accepted: z.literal(true), message: z.string() });
-

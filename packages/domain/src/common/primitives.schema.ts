@@ -38,4 +38,8 @@ export const BirthdaySchema = IsoDateSchema.refine((value) => {
   return date.getTime() < now.getTime() && date.getUTCFullYear() > now.getUTCFullYear() - 130;
 }, 'must be a real birthday in the past');
 
-export const ReasonSchema = z.string().trim().min(3, 'must be at least 3 characters').max(500, 'must be at most 500 characters');
+export const ReasonSchema = z
+  .string()
+  .trim()
+  .min(3, 'must be at least 3 characters')
+  .max(500, 'must be at most 500 characters');

@@ -19,7 +19,8 @@ export function luhnCheckDigit(payload: string): number {
 
 /** Builds a card number from 11 random digits (the caller supplies randomness). */
 export function cardNumberFromDigits(digits: string): string {
-  if (!/^[0-9]{11}$/.test(digits)) throw new RangeError('a card number needs 11 digits before its check digit');
+  if (!/^[0-9]{11}$/.test(digits))
+    throw new RangeError('a card number needs 11 digits before its check digit');
   // Never start with 0, so the number survives spreadsheets and keypads that drop leading zeros.
   const payload = digits[0] === '0' ? `9${digits.slice(1)}` : digits;
   return `${payload}${luhnCheckDigit(payload)}`;

@@ -33,7 +33,15 @@ export const PERMISSION_MATRIX: Readonly<Record<Role, readonly Permission[]>> = 
   member: ['session:own', 'profile:own'],
   cashier: ['session:own', 'members:read', 'members:create', 'stores:read'],
   marketing: ['session:own', 'members:read', 'stores:read'],
-  manager: ['session:own', 'members:read', 'members:create', 'stores:read', 'staff:read', 'pos-keys:read', 'audit:read'],
+  manager: [
+    'session:own',
+    'members:read',
+    'members:create',
+    'stores:read',
+    'staff:read',
+    'pos-keys:read',
+    'audit:read',
+  ],
   admin: [
     'session:own',
     'members:read',

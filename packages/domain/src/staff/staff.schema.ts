@@ -20,7 +20,12 @@ export type StaffUser = z.infer<typeof StaffUserSchema>;
 const storeIdsField = z.array(z.uuid('must be store ids')).max(50).default([]);
 
 export const InviteStaffSchema = z
-  .strictObject({ email: EmailSchema, name: PersonNameSchema, role: StaffRoleSchema, storeIds: storeIdsField })
+  .strictObject({
+    email: EmailSchema,
+    name: PersonNameSchema,
+    role: StaffRoleSchema,
+    storeIds: storeIdsField,
+  })
   .refine((v) => v.role === 'admin' || v.role === 'marketing' || v.storeIds.length > 0, {
     message: 'cashiers and managers need at least one store',
     path: ['storeIds'],
@@ -28,8 +33,15 @@ export const InviteStaffSchema = z
 export type InviteStaff = z.input<typeof InviteStaffSchema>;
 
 export const UpdateStaffSchema = z
-  .strictObject({ role: StaffRoleSchema.optional(), storeIds: z.array(z.uuid()).max(50).optional(), reason: ReasonSchema })
-  .refine((v) => v.role !== undefined || v.storeIds !== undefined, { message: 'change the role or the stores', path: ['role'] });
+  .strictObject({
+    role: StaffRoleSchema.optional(),
+    storeIds: z.array(z.uuid()).max(50).optional(),
+    reason: ReasonSchema,
+  })
+  .refine((v) => v.role !== undefined || v.storeIds !== undefined, {
+    message: 'change the role or the stores',
+    path: ['role'],
+  });
 export type UpdateStaff = z.input<typeof UpdateStaffSchema>;
 
 export const ReasonBodySchema = z.strictObject({ reason: ReasonSchema });
