@@ -22,11 +22,15 @@ const SAMPLE = 20;
 export const INVARIANT_QUERIES: InvariantQuery[] = [
   {
     name: 'journals_balance',
-    description: "every journal's postings sum to zero, and all postings sum to zero",
+    description:
+      "every journal's postings sum to zero, all postings sum to zero, and every posting names an account",
     sql: `SELECT journal_id::text AS ref, 'postings sum to ' || sum(amount) AS detail
             FROM ledger_posting GROUP BY journal_id HAVING sum(amount) <> 0
           UNION ALL
           SELECT 'all', 'all postings sum to ' || sum(amount) FROM ledger_posting HAVING coalesce(sum(amount), 0) <> 0
+          UNION ALL
+          SELECT p.journal_id::text, 'posting ' || p.id || ' names no account ' || p.account_id
+            FROM ledger_posting p LEFT JOIN ledger_account a ON a.id = p.account_id WHERE a.id IS NULL
           LIMIT ${SAMPLE}`,
   },
   {
