@@ -13,3 +13,6 @@ export * from './members/member.schema.js';
 export * from './staff/staff.schema.js';
 export * from './audit/audit.schema.js';
 export * from './outbox/outbox.schema.js';
+export * from './programme/programme.schema.js';
+export * from './earn/earn.schema.js';
+export * from './earn/earn.rules.js';
