@@ -4,7 +4,8 @@
  * reaches the caller as an `ApiError` with a `code` it can branch on.
  */
 import { type ErrorCode, type ProblemFieldError, PROBLEM_CONTENT_TYPE, ProblemSchema } from '@tally/domain';
-import type { ZodType } from 'zod';
+import { z, type ZodType } from 'zod';
+import { createSessionTracker, type SessionTracker } from './session/session-tracker.js';
 
 /** Failures that happen on the client's side of the wire, so the API has no code for them. */
 export type ClientErrorCode =
@@ -63,24 +64,74 @@ export type RequestOptions = Omit<RequestInit, 'method' | 'body' | 'credentials'
 export interface ApiClient {
   get<T>(path: string, schema: ZodType<T>, init?: RequestOptions): Promise<T>;
   post<T>(path: string, body: unknown, schema: ZodType<T>, init?: RequestOptions): Promise<T>;
+  patch<T>(path: string, body: unknown, schema: ZodType<T>, init?: RequestOptions): Promise<T>;
+  /** Whether this browser holds a session in this app; see `SessionTracker`. */
+  readonly session: SessionTracker;
+}
+
+/**
+ * Renewing an expired session: when a request is refused with 401 `UNAUTHENTICATED` while a session was
+ * known, the client posts `{}` to `path` once (concurrent refusals share that one attempt) and, when it
+ * succeeds, repeats the request once.
+ */
+export interface SessionRenewalOptions {
+  path: string;
+  /** Paths a renewal cannot help (signing in, the renewal itself): their 401 is final. */
+  appliesTo(path: string): boolean;
 }
 
 export interface ApiClientOptions {
   /** Prefix for every path; `''` (the default) means the page's own origin, as the API serves the apps. */
   baseUrl?: string;
+  /** Sent with every request (a caller's own headers win). */
+  headers?: Readonly<Record<string, string>>;
+  /** Where the session flag lives; an in-memory one by default. */
+  session?: SessionTracker;
+  renewal?: SessionRenewalOptions;
 }
 
 const REQUEST_ID_HEADER = 'x-request-id';
 
-export function createApiClient({ baseUrl = '' }: ApiClientOptions = {}): ApiClient {
-  async function request<T>(
-    method: 'GET' | 'POST',
+/** The body schema of a `204 No Content` answer. */
+export const NoContentSchema: ZodType<undefined> = z.undefined();
+
+type Method = 'GET' | 'POST' | 'PATCH';
+
+export function createApiClient({
+  baseUrl = '',
+  headers: defaultHeaders = {},
+  session = createSessionTracker(),
+  renewal,
+}: ApiClientOptions = {}): ApiClient {
+  let renewing: Promise<boolean> | null = null;
+
+  /** One renewal at a time: every request refused meanwhile waits for the same answer. */
+  function renew(): Promise<boolean> {
+    if (!renewal) return Promise.resolve(false);
+    renewing ??= send('POST', renewal.path, z.unknown(), {}, {}, false)
+      .then(
+        () => true,
+        () => {
+          session.signedOut();
+          return false;
+        },
+      )
+      .finally(() => {
+        renewing = null;
+      });
+    return renewing;
+  }
+
+  async function send<T>(
+    method: Method,
     path: string,
     schema: ZodType<T>,
-    init: RequestOptions = {},
-    body?: unknown,
+    init: RequestOptions,
+    body: unknown,
+    mayRenew: boolean,
   ): Promise<T> {
-    const headers = new Headers(init.headers);
+    const headers = new Headers(defaultHeaders);
+    new Headers(init.headers).forEach((value, name) => headers.set(name, value));
     headers.set('Accept', `application/json, ${PROBLEM_CONTENT_TYPE}`);
     if (body !== undefined) headers.set('Content-Type', 'application/json');
 
@@ -105,7 +156,19 @@ export function createApiClient({ baseUrl = '' }: ApiClientOptions = {}): ApiCli
       // The connection broke while the body was arriving.
       throw networkError(cause, init.signal, response.status);
     }
-    if (!response.ok) throw errorFromResponse(response, text, requestId);
+    if (!response.ok) {
+      const error = errorFromResponse(response, text, requestId);
+      if (
+        mayRenew &&
+        error.code === 'UNAUTHENTICATED' &&
+        renewal?.appliesTo(path) &&
+        session.known &&
+        (await renew())
+      ) {
+        return send(method, path, schema, init, body, false);
+      }
+      throw error;
+    }
 
     let json: unknown;
     if (text !== '') {
@@ -141,8 +204,10 @@ export function createApiClient({ baseUrl = '' }: ApiClientOptions = {}): ApiCli
   }
 
   return {
-    get: (path, schema, init) => request('GET', path, schema, init),
-    post: (path, body, schema, init) => request('POST', path, schema, init, body),
+    get: (path, schema, init = {}) => send('GET', path, schema, init, undefined, true),
+    post: (path, body, schema, init = {}) => send('POST', path, schema, init, body, true),
+    patch: (path, body, schema, init = {}) => send('PATCH', path, schema, init, body, true),
+    session,
   };
 }
 
@@ -208,4 +273,17 @@ function invalidResponse(
     },
     { cause },
   );
+}
+
+/** `path?name=value&…` from the parameters that are set; empty strings and nulls are left out. */
+export function pathWithQuery(
+  path: string,
+  params: Readonly<Record<string, string | number | null | undefined>>,
+): string {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(params)) {
+    if (value !== undefined && value !== null && value !== '') search.set(name, String(value));
+  }
+  const query = search.toString();
+  return query ? `${path}?${query}` : path;
 }

@@ -1,19 +1,16 @@
-import { HealthPanel } from '../features/health/components/health-panel';
+import { AppProviders } from '@tally/ui';
+import { BrowserRouter } from 'react-router';
+import { apiClient } from '../lib/api-client';
+import { queryClient } from '../lib/query-client';
+import { AppRoutes } from './routes';
 
 export function App() {
   return (
-    <>
-      <a className="skip-link" href="#main">
-        Skip to content
-      </a>
-      <header className="app-header">
-        <p className="app-header__brand">Tally — your points</p>
-      </header>
-      <main id="main" className="app-main" tabIndex={-1}>
-        <h1>Your points</h1>
-        <p className="app-lead">Your balance and latest activity will appear here.</p>
-        <HealthPanel />
-      </main>
-    </>
+    <AppProviders apiClient={apiClient} queryClient={queryClient}>
+      {/* Without transitions a navigation is flushed at once, which signing out relies on (see SignOutButton). */}
+      <BrowserRouter useTransitions={false}>
+        <AppRoutes />
+      </BrowserRouter>
+    </AppProviders>
   );
 }

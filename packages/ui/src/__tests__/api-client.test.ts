@@ -1,7 +1,7 @@
 import { HealthResponseSchema, type HealthResponse, type Problem } from '@tally/domain';
 import { z } from 'zod';
 import { ApiError, createApiClient } from '../api-client.js';
-import { sendJson, startTestServer, type TestServer } from './support/test-server.js';
+import { sendJson, startTestServer, type TestServer } from '../testing/test-server.js';
 
 const health: HealthResponse = {
   status: 'ok',

@@ -5,8 +5,8 @@ import { HealthResponseSchema, type HealthResponse, type Problem } from '@tally/
 import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
 import { render, screen, within } from '@testing-library/react';
 import { createApiClient } from '../api-client.js';
-import { HealthStatus, formatUptime } from '../health-status.js';
-import { sendJson, startTestServer, type TestServer } from './support/test-server.js';
+import { HealthStatus, formatUptime } from '../health/health-status.js';
+import { sendJson, startTestServer, type TestServer } from '../testing/test-server.js';
 
 const health: HealthResponse = {
   status: 'ok',

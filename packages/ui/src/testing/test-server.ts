@@ -18,7 +18,10 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** A real HTTP server on a free loopback port; routes are keyed by `METHOD /path`. */
+/**
+ * A real HTTP server on a free loopback port, for testing the front ends' fetchers and pages against the
+ * wire instead of a fetch mock. Routes are keyed by `METHOD /path` (or `METHOD /path?query`).
+ */
 export async function startTestServer(routes: Record<string, Route>): Promise<TestServer> {
   const requests: RecordedRequest[] = [];
   const server = createServer((req, res) => {
@@ -32,7 +35,10 @@ export async function startTestServer(routes: Record<string, Route>): Promise<Te
         body: Buffer.concat(chunks).toString('utf8'),
       };
       requests.push(recorded);
-      const route = routes[`${recorded.method} ${recorded.url}`];
+      // An exact `METHOD /path?query` route wins over the `METHOD /path` one.
+      const route =
+        routes[`${recorded.method} ${recorded.url}`] ??
+        routes[`${recorded.method} ${recorded.url.split('?')[0] ?? ''}`];
       if (route) route(recorded, res);
       else res.writeHead(404, { 'content-type': 'text/plain' }).end('no such test route');
     });
@@ -57,4 +63,21 @@ export function sendJson(
   contentType = 'application/json',
 ) {
   res.writeHead(status, { 'content-type': contentType }).end(JSON.stringify(body));
+}
+
+/** Answers with an RFC 9457 problem, shaped as the API's problem filter writes it. */
+export function sendProblem(
+  res: ServerResponse,
+  status: number,
+  problem: { code: string; title: string; detail?: string; errors?: { field: string; message: string }[] },
+  requestId = 'req-test',
+) {
+  res.writeHead(status, { 'content-type': 'application/problem+json', 'x-request-id': requestId }).end(
+    JSON.stringify({
+      type: `/api/docs/errors#${problem.code.toLowerCase()}`,
+      status,
+      requestId,
+      ...problem,
+    }),
+  );
 }

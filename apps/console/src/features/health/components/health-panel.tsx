@@ -1,5 +1,4 @@
-import { HealthStatus } from '@tally/ui';
-import { useHealth } from '../api/get-health';
+import { HealthStatus, useHealth } from '@tally/ui';
 
 export function HealthPanel() {
   return <HealthStatus query={useHealth()} title="Service status" />;

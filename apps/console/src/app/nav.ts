@@ -1,0 +1,17 @@
+import type { Permission } from '@tally/domain';
+import type { NavItem } from '@tally/ui';
+
+export interface ConsoleNavItem extends NavItem {
+  /** Shown only to roles with this permission (the API enforces the same matrix). */
+  permission: Permission;
+}
+
+export const CONSOLE_NAV: readonly ConsoleNavItem[] = [
+  { to: '/', label: 'Home', end: true, permission: 'session:own' },
+  { to: '/stores', label: 'Stores', permission: 'stores:read' },
+  { to: '/staff', label: 'Staff', permission: 'staff:read' },
+  { to: '/pos-keys', label: 'POS keys', permission: 'pos-keys:read' },
+  { to: '/audit', label: 'Audit log', permission: 'audit:read' },
+  { to: '/outbox', label: 'Outbox', permission: 'outbox:read' },
+  { to: '/ledger', label: 'Ledger check', permission: 'ledger:verify' },
+];

@@ -1,0 +1,75 @@
+import { ForgotPasswordPage, ResetPasswordPage } from '@tally/ui';
+import type { ReactNode } from 'react';
+import { Route, Routes } from 'react-router';
+import { AuditPage } from '../features/audit/components/audit-page';
+import { AcceptInvitationPage } from '../features/auth/components/accept-invitation-page';
+import { StaffSignInPage } from '../features/auth/components/staff-sign-in-page';
+import { LedgerPage } from '../features/ledger/components/ledger-page';
+import { OutboxPage } from '../features/outbox/components/outbox-page';
+import { PosKeysPage } from '../features/pos-keys/components/pos-keys-page';
+import { StaffPage } from '../features/staff/components/staff-page';
+import { useStores } from '../features/stores/api/get-stores';
+import { StoresPage } from '../features/stores/components/stores-page';
+import type { StoreList } from '../lib/stores';
+import { ConsoleLayout } from './console-layout';
+import { HomePage } from './home-page';
+import { NotFoundPage } from './not-found-page';
+import { Allowed, RequireStaff } from './staff-session';
+
+/**
+ * The pages that name or pick stores get the list from here: features do not import each other, so the
+ * app composes them.
+ */
+function WithStores({ children }: { children: (stores: StoreList) => ReactNode }) {
+  return <>{children(useStores().data)}</>;
+}
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route element={<ConsoleLayout />}>
+        <Route path="sign-in" element={<StaffSignInPage />} />
+        <Route path="forgot-password" element={<ForgotPasswordPage audience="staff" />} />
+        <Route path="reset-password" element={<ResetPasswordPage />} />
+        <Route path="accept-invitation" element={<AcceptInvitationPage />} />
+        <Route element={<RequireStaff />}>
+          <Route index element={<WithStores>{(stores) => <HomePage stores={stores} />}</WithStores>} />
+          <Route
+            path="stores"
+            element={<Allowed permission="stores:read">{(user) => <StoresPage user={user} />}</Allowed>}
+          />
+          <Route
+            path="staff"
+            element={
+              <Allowed permission="staff:read">
+                {(user) => <WithStores>{(stores) => <StaffPage user={user} stores={stores} />}</WithStores>}
+              </Allowed>
+            }
+          />
+          <Route
+            path="pos-keys"
+            element={
+              <Allowed permission="pos-keys:read">
+                {(user) => <WithStores>{(stores) => <PosKeysPage user={user} stores={stores} />}</WithStores>}
+              </Allowed>
+            }
+          />
+          <Route
+            path="audit"
+            element={
+              <Allowed permission="audit:read">
+                {() => <WithStores>{(stores) => <AuditPage stores={stores} />}</WithStores>}
+              </Allowed>
+            }
+          />
+          <Route path="outbox" element={<Allowed permission="outbox:read">{() => <OutboxPage />}</Allowed>} />
+          <Route
+            path="ledger"
+            element={<Allowed permission="ledger:verify">{() => <LedgerPage />}</Allowed>}
+          />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,31 @@
+import { ForgotPasswordPage, RequireSession, ResetPasswordPage } from '@tally/ui';
+import { lazy } from 'react';
+import { Route, Routes } from 'react-router';
+import { MemberSignInPage } from '../features/auth/components/member-sign-in-page';
+import { HomeRoute } from './home-route';
+import { NotFoundPage } from './not-found-page';
+import { PortalLayout } from './portal-layout';
+
+// The pages a visitor rarely opens first load on demand, to keep the first download small.
+const SignUpPage = lazy(() =>
+  import('../features/auth/components/sign-up-page').then((m) => ({ default: m.SignUpPage })),
+);
+const ProfilePage = lazy(() =>
+  import('../features/me/components/profile-page').then((m) => ({ default: m.ProfilePage })),
+);
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route element={<PortalLayout />}>
+        <Route index element={<HomeRoute />} />
+        <Route path="sign-in" element={<MemberSignInPage />} />
+        <Route path="sign-up" element={<SignUpPage />} />
+        <Route path="profile" element={<RequireSession>{() => <ProfilePage />}</RequireSession>} />
+        <Route path="forgot-password" element={<ForgotPasswordPage audience="member" />} />
+        <Route path="reset-password" element={<ResetPasswordPage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

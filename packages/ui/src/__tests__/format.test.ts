@@ -1,0 +1,22 @@
+import { formatDate, formatDateTime, formatPoints, formatPointsChange } from '../format.js';
+
+describe('Intl formatting', () => {
+  it('groups points the locale’s way', () => {
+    expect(formatPoints(1234567, 'en-GB')).toBe('1,234,567');
+    expect(formatPoints(1234567, 'de-DE')).toBe('1.234.567');
+  });
+
+  it('always signs a change of points, except zero', () => {
+    expect(formatPointsChange(250, 'en-GB')).toBe('+250');
+    expect(formatPointsChange(-40, 'en-GB')).toBe('-40');
+    expect(formatPointsChange(0, 'en-GB')).toBe('0');
+  });
+
+  it('shows a calendar date without a time zone moving it to the day before', () => {
+    expect(formatDate('1990-01-01', 'en-GB')).toBe('1 January 1990');
+  });
+
+  it('shows an instant in the given time zone', () => {
+    expect(formatDateTime('2025-03-03T14:05:00.000Z', 'en-GB', 'UTC')).toBe('3 Mar 2025, 14:05');
+  });
+});
