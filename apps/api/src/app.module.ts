@@ -7,10 +7,12 @@ import { HealthModule } from './modules/health/health.module.js';
 import { AdminModule } from './modules/admin/admin.module.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
+import { CheckoutModule } from './modules/checkout/checkout.module.js';
 import { DemoModule } from './modules/demo/demo.module.js';
 import { LedgerModule } from './modules/ledger/ledger.module.js';
 import { MembersModule } from './modules/members/members.module.js';
 import { OutboxModule } from './modules/outbox/outbox.module.js';
+import { ProgrammeModule } from './modules/programme/programme.module.js';
 import { StaffModule } from './modules/staff/staff.module.js';
 
 @Global()
@@ -42,6 +44,8 @@ export class AppModule {
         MembersModule,
         StaffModule,
         AdminModule,
+        ProgrammeModule,
+        CheckoutModule,
         DemoModule,
       ],
     };

@@ -16,3 +16,4 @@ export * from './outbox/outbox.schema.js';
 export * from './programme/programme.schema.js';
 export * from './earn/earn.schema.js';
 export * from './earn/earn.rules.js';
+export * from './checkout/checkout.schema.js';

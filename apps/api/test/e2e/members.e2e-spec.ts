@@ -97,7 +97,7 @@ describe('members', () => {
     expect(profile.body).toMatchObject({
       id: me.id,
       balance: { available: 75, pending: 0, held: 0, debt: 0 },
-      tier: null,
+      tier: { id: 'member', name: 'Member' },
     });
     const edited = await request(t.server())
       .patch('/api/v1/me')
@@ -175,7 +175,13 @@ describe('members', () => {
       .get(`/api/v1/members/${created.body.id}/balance`)
       .set('authorization', auth)
       .expect(200);
-    expect(balance.body).toEqual({ available: 0, pending: 0, held: 0, debt: 0, tier: null });
+    expect(balance.body).toEqual({
+      available: 0,
+      pending: 0,
+      held: 0,
+      debt: 0,
+      tier: { id: 'member', name: 'Member' },
+    });
     await request(t.server())
       .get(`/api/v1/members/00000000-0000-4000-8000-000000000000/balance`)
       .set('authorization', auth)

@@ -33,7 +33,7 @@ export const MemberSchema = z.object({
 });
 export type Member = z.infer<typeof MemberSchema>;
 
-export const TierSummarySchema = z.object({ name: z.string() }).nullable();
+export const TierSummarySchema = z.object({ id: z.string(), name: z.string() }).nullable();
 
 export const MeResponseSchema = MemberSchema.extend({ balance: BalanceSchema, tier: TierSummarySchema });
 export type MeResponse = z.infer<typeof MeResponseSchema>;

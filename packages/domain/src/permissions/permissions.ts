@@ -26,13 +26,30 @@ export const Permissions = [
   'audit:read',
   'outbox:read',
   'ledger:verify',
+  /** Award, redeem and refund at the till. */
+  'checkout:earn',
+  'checkout:redeem',
+  'checkout:refund',
+  /** Approve or deny awards above a cashier's limits (own stores). */
+  'approvals:decide',
+  'programme:read',
+  'programme:manage',
 ] as const;
 export type Permission = (typeof Permissions)[number];
 
 export const PERMISSION_MATRIX: Readonly<Record<Role, readonly Permission[]>> = {
   member: ['session:own', 'profile:own'],
-  cashier: ['session:own', 'members:read', 'members:create', 'stores:read'],
-  marketing: ['session:own', 'members:read', 'stores:read'],
+  cashier: [
+    'session:own',
+    'members:read',
+    'members:create',
+    'stores:read',
+    'checkout:earn',
+    'checkout:redeem',
+    'checkout:refund',
+    'programme:read',
+  ],
+  marketing: ['session:own', 'members:read', 'stores:read', 'programme:read'],
   manager: [
     'session:own',
     'members:read',
@@ -41,6 +58,11 @@ export const PERMISSION_MATRIX: Readonly<Record<Role, readonly Permission[]>> = 
     'staff:read',
     'pos-keys:read',
     'audit:read',
+    'checkout:earn',
+    'checkout:redeem',
+    'checkout:refund',
+    'approvals:decide',
+    'programme:read',
   ],
   admin: [
     'session:own',
@@ -55,8 +77,21 @@ export const PERMISSION_MATRIX: Readonly<Record<Role, readonly Permission[]>> = 
     'audit:read',
     'outbox:read',
     'ledger:verify',
+    'checkout:earn',
+    'checkout:redeem',
+    'checkout:refund',
+    'approvals:decide',
+    'programme:read',
+    'programme:manage',
   ],
-  pos: ['members:read', 'members:create'],
+  pos: [
+    'members:read',
+    'members:create',
+    'checkout:earn',
+    'checkout:redeem',
+    'checkout:refund',
+    'programme:read',
+  ],
 };
 
 export function can(role: Role | null | undefined, permission: Permission): boolean {

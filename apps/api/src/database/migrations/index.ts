@@ -1,6 +1,12 @@
+import { Checkout1763930000000 } from './1763930000000-checkout.js';
 import { Identity1763910000000 } from './1763910000000-identity.js';
 import { Ledger1763900000000 } from './1763900000000-ledger.js';
 import { LedgerHotPath1763920000000 } from './1763920000000-ledger-hot-path.js';
 
 /** Every migration, in order. Listed explicitly so the same array works from sources (tests) and dist. */
-export const migrations = [Ledger1763900000000, Identity1763910000000, LedgerHotPath1763920000000];
+export const migrations = [
+  Ledger1763900000000,
+  Identity1763910000000,
+  LedgerHotPath1763920000000,
+  Checkout1763930000000,
+];

@@ -103,9 +103,9 @@ export class LedgerService {
     return this.write('ledger_expire', 'expire', ctx, { memberId, asOf }, manager);
   }
 
-  async balance(memberId: string): Promise<Balance> {
+  async balance(memberId: string, manager?: EntityManager): Promise<Balance> {
     parseOrThrow(z.uuid(), memberId, ['memberId']);
-    return toBalance(await this.repository.balance(memberId));
+    return toBalance(await this.repository.balance(memberId, manager));
   }
 
   async statement(memberId: string, page: PageQuery): Promise<StatementPage> {

@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { LedgerModule } from '../ledger/ledger.module.js';
 import { OutboxModule } from '../outbox/outbox.module.js';
+import { ProgrammeModule } from '../programme/programme.module.js';
 import { MembersController } from './members.controller.js';
 import { MembersRepository } from './members.repository.js';
 import { MembersService } from './members.service.js';
 
 @Module({
-  imports: [LedgerModule, OutboxModule],
+  imports: [LedgerModule, OutboxModule, ProgrammeModule],
   controllers: [MembersController],
   providers: [MembersRepository, MembersService],
   exports: [MembersService, MembersRepository],

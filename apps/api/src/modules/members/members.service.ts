@@ -28,6 +28,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { AuthService } from '../auth/auth.service.js';
 import { LedgerService } from '../ledger/ledger.service.js';
 import { OutboxRepository } from '../outbox/outbox.repository.js';
+import { ProgrammeService } from '../programme/programme.service.js';
 import { toMember } from './members.mapper.js';
 import { type MemberRow, MembersRepository } from './members.repository.js';
 
@@ -41,6 +42,7 @@ export class MembersService {
     private readonly auth: AuthService,
     private readonly audit: AuditService,
     private readonly outbox: OutboxRepository,
+    private readonly programmes: ProgrammeService,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -86,7 +88,11 @@ export class MembersService {
 
   async me(actor: Actor): Promise<MeResponse> {
     const row = await this.activeMember(actor);
-    return { ...toMember(row), balance: await this.ledger.balance(row.id), tier: null };
+    return {
+      ...toMember(row),
+      balance: await this.ledger.balance(row.id),
+      tier: await this.programmes.tierOf(row.id),
+    };
   }
 
   async updateMe(actor: Actor, input: UpdateProfile): Promise<MeResponse> {
@@ -146,7 +152,7 @@ export class MembersService {
     parseOrThrow(z.uuid('must be a member id'), memberId, ['id']);
     const row = await this.repository.findById(memberId);
     if (!row) throw new AppException('MEMBER_NOT_FOUND');
-    return { ...(await this.ledger.balance(memberId)), tier: null };
+    return { ...(await this.ledger.balance(memberId)), tier: await this.programmes.tierOf(memberId) };
   }
 
   private async activeMember(actor: Actor): Promise<MemberRow> {

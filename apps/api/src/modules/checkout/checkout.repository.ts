@@ -1,0 +1,325 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { type EarnLine, type ReceiptLine } from '@tally/domain';
+import { DataSource, type EntityManager } from 'typeorm';
+import { rowsOf } from '../../database/rows.js';
+
+export interface CheckoutMemberRow {
+  id: string;
+  card_number: string;
+  name: string;
+  status: string;
+  tier_id: string | null;
+  birthday: string | null;
+  created_at: Date;
+}
+
+export interface ReceiptRow {
+  id: string;
+  store_id: string;
+  receipt_ref: string;
+  member_id: string;
+  currency: string;
+  lines: ReceiptLine[];
+  eligible_amount: string;
+  earned_points: string;
+  earn_journal_id: string;
+}
+
+export interface ApprovalRow {
+  id: string;
+  kind: 'earn';
+  status: 'pending' | 'approved' | 'denied';
+  store_id: string;
+  requested_by: string;
+  requested_by_name: string;
+  member_id: string;
+  member_card: string;
+  member_name: string;
+  points: string;
+  request: { receipt: { id: string }; [key: string]: unknown };
+  limit_reason: string;
+  idempotency_key: string;
+  request_hash: string;
+  created_at: Date;
+  decided_by: string | null;
+  decided_at: Date | null;
+  decision_reason: string | null;
+  result: { journalId?: string } | null;
+}
+
+const MEMBER_COLUMNS = `id, card_number, name, status, tier_id, to_char(birthday, 'YYYY-MM-DD') AS birthday, created_at`;
+const APPROVAL_SELECT = `SELECT a.*, a.points::text AS points, s.name AS requested_by_name, m.card_number AS member_card, m.name AS member_name
+  FROM approval_request a JOIN staff_user s ON s.id = a.requested_by JOIN member m ON m.id = a.member_id`;
+
+@Injectable()
+export class CheckoutRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async memberByCard(cardNumber: string): Promise<CheckoutMemberRow | undefined> {
+    const rows: CheckoutMemberRow[] = await this.dataSource.query(
+      `SELECT ${MEMBER_COLUMNS} FROM member WHERE card_number = $1`,
+      [cardNumber],
+    );
+    return rows[0];
+  }
+
+  async memberById(id: string): Promise<CheckoutMemberRow | undefined> {
+    const rows: CheckoutMemberRow[] = await this.dataSource.query(
+      `SELECT ${MEMBER_COLUMNS} FROM member WHERE id = $1`,
+      [id],
+    );
+    return rows[0];
+  }
+
+  async memberByEmail(email: string): Promise<CheckoutMemberRow | undefined> {
+    const rows: CheckoutMemberRow[] = await this.dataSource.query(
+      `SELECT ${MEMBER_COLUMNS} FROM member WHERE email = $1`,
+      [email],
+    );
+    return rows[0];
+  }
+
+  async membersByPhone(phone: string): Promise<CheckoutMemberRow[]> {
+    return this.dataSource.query(
+      `SELECT ${MEMBER_COLUMNS} FROM member WHERE phone = $1 AND status = 'active' ORDER BY created_at LIMIT 5`,
+      [phone],
+    );
+  }
+
+  async receipt(
+    storeId: string,
+    ref: string,
+    manager?: EntityManager,
+    lock = false,
+  ): Promise<ReceiptRow | undefined> {
+    const rows: ReceiptRow[] = await (manager ?? this.dataSource).query(
+      `SELECT id, store_id, receipt_ref, member_id, currency, lines, eligible_amount::text, earned_points::text, earn_journal_id
+         FROM receipt WHERE store_id = $1 AND receipt_ref = $2 ${lock ? 'FOR UPDATE' : ''}`,
+      [storeId, ref],
+    );
+    return rows[0];
+  }
+
+  /**
+   * Claims the receipt before anything is awarded: the (store, receipt id) and (scope, key) unique
+   * indexes make a second claim wait for the first to commit and then find nothing inserted.
+   */
+  async claimReceipt(
+    manager: EntityManager,
+    r: {
+      storeId: string;
+      ref: string;
+      memberId: string;
+      currency: string;
+      lines: ReceiptLine[];
+      totalAmount: number;
+      eligibleAmount: number;
+      earnedPoints: number;
+      earnLines: EarnLine[];
+      actorType: string;
+      actorId: string;
+      scope: string;
+      key: string;
+      hash: string;
+    },
+  ): Promise<string | null> {
+    const rows: { id: string }[] = await manager.query(
+      `INSERT INTO receipt (store_id, receipt_ref, member_id, currency, lines, total_amount, eligible_amount, earned_points, earn_lines,
+                            actor_type, actor_id, idempotency_scope, idempotency_key, request_hash)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+       ON CONFLICT DO NOTHING RETURNING id`,
+      [
+        r.storeId,
+        r.ref,
+        r.memberId,
+        r.currency,
+        JSON.stringify(r.lines),
+        r.totalAmount,
+        r.eligibleAmount,
+        r.earnedPoints,
+        JSON.stringify(r.earnLines),
+        r.actorType,
+        r.actorId,
+        r.scope,
+        r.key,
+        r.hash,
+      ],
+    );
+    return rows[0]?.id ?? null;
+  }
+
+  async completeReceipt(
+    manager: EntityManager,
+    id: string,
+    journalId: string | null,
+    response: unknown,
+  ): Promise<void> {
+    await manager.query(`UPDATE receipt SET earn_journal_id = $2, response = $3 WHERE id = $1`, [
+      id,
+      journalId,
+      JSON.stringify(response),
+    ]);
+  }
+
+  async receiptByKey(
+    scope: string,
+    key: string,
+  ): Promise<{ request_hash: string; response: unknown } | undefined> {
+    const rows: { request_hash: string; response: unknown }[] = await this.dataSource.query(
+      `SELECT request_hash, response FROM receipt WHERE idempotency_scope = $1 AND idempotency_key = $2`,
+      [scope, key],
+    );
+    return rows[0];
+  }
+
+  async refunds(
+    manager: EntityManager,
+    receiptId: string,
+  ): Promise<
+    { lines: { sku: string; quantity: number }[]; eligible_amount: string; points_reversed: string }[]
+  > {
+    return manager.query(
+      `SELECT lines, eligible_amount::text, points_reversed::text FROM receipt_refund WHERE receipt_id = $1`,
+      [receiptId],
+    );
+  }
+
+  async claimRefund(
+    manager: EntityManager,
+    r: {
+      receiptId: string;
+      lines: { sku: string; quantity: number }[];
+      eligibleAmount: number;
+      points: number;
+      actorType: string;
+      actorId: string;
+      scope: string;
+      key: string;
+      hash: string;
+    },
+  ): Promise<string | null> {
+    const rows: { id: string }[] = await manager.query(
+      `INSERT INTO receipt_refund (receipt_id, lines, eligible_amount, points_reversed, actor_type, actor_id, idempotency_scope, idempotency_key, request_hash)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING RETURNING id`,
+      [
+        r.receiptId,
+        JSON.stringify(r.lines),
+        r.eligibleAmount,
+        r.points,
+        r.actorType,
+        r.actorId,
+        r.scope,
+        r.key,
+        r.hash,
+      ],
+    );
+    return rows[0]?.id ?? null;
+  }
+
+  async completeRefund(
+    manager: EntityManager,
+    id: string,
+    journalId: string | null,
+    points: number,
+    response: unknown,
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE receipt_refund SET journal_id = $2, points_reversed = $3, response = $4 WHERE id = $1`,
+      [id, journalId, points, JSON.stringify(response)],
+    );
+  }
+
+  async refundByKey(
+    scope: string,
+    key: string,
+  ): Promise<{ request_hash: string; response: unknown } | undefined> {
+    const rows: { request_hash: string; response: unknown }[] = await this.dataSource.query(
+      `SELECT request_hash, response FROM receipt_refund WHERE idempotency_scope = $1 AND idempotency_key = $2`,
+      [scope, key],
+    );
+    return rows[0];
+  }
+
+  /** Points this cashier awarded today (their store's local day is approximated by the server's day). */
+  async awardedToday(staffId: string): Promise<number> {
+    const rows: { n: string }[] = await this.dataSource.query(
+      `SELECT coalesce(sum(earned_points), 0)::text AS n FROM receipt
+        WHERE actor_type = 'staff' AND actor_id = $1 AND created_at >= date_trunc('day', now())`,
+      [staffId],
+    );
+    return Number(rows[0]?.n ?? 0);
+  }
+
+  async insertApproval(
+    manager: EntityManager,
+    a: {
+      storeId: string;
+      requestedBy: string;
+      memberId: string;
+      points: number;
+      request: unknown;
+      limitReason: string;
+      key: string;
+      hash: string;
+    },
+  ): Promise<string | null> {
+    const rows: { id: string }[] = await manager.query(
+      `INSERT INTO approval_request (kind, store_id, requested_by, member_id, points, request, limit_reason, idempotency_key, request_hash)
+       VALUES ('earn', $1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (requested_by, idempotency_key) DO NOTHING RETURNING id`,
+      [
+        a.storeId,
+        a.requestedBy,
+        a.memberId,
+        a.points,
+        JSON.stringify(a.request),
+        a.limitReason,
+        a.key,
+        a.hash,
+      ],
+    );
+    return rows[0]?.id ?? null;
+  }
+
+  async approvalByKey(requestedBy: string, key: string): Promise<ApprovalRow | undefined> {
+    const rows: ApprovalRow[] = await this.dataSource.query(
+      `${APPROVAL_SELECT} WHERE a.requested_by = $1 AND a.idempotency_key = $2`,
+      [requestedBy, key],
+    );
+    return rows[0];
+  }
+
+  async approval(id: string, manager?: EntityManager, lock = false): Promise<ApprovalRow | undefined> {
+    const rows: ApprovalRow[] = await (manager ?? this.dataSource).query(
+      `${APPROVAL_SELECT} WHERE a.id = $1 ${lock ? 'FOR UPDATE OF a' : ''}`,
+      [id],
+    );
+    return rows[0];
+  }
+
+  async approvals(storeIds: string[] | undefined, status: string | undefined): Promise<ApprovalRow[]> {
+    return this.dataSource.query(
+      `${APPROVAL_SELECT} WHERE ($1::uuid[] IS NULL OR a.store_id = ANY($1::uuid[])) AND ($2::text IS NULL OR a.status = $2)
+        ORDER BY a.created_at DESC LIMIT 200`,
+      [storeIds ?? null, status ?? null],
+    );
+  }
+
+  async decide(
+    manager: EntityManager,
+    id: string,
+    status: 'approved' | 'denied',
+    staffId: string,
+    reason: string | null,
+    result: unknown,
+  ): Promise<boolean> {
+    const rows = rowsOf<{ id: string }>(
+      await manager.query(
+        `UPDATE approval_request SET status = $2, decided_by = $3, decided_at = now(), decision_reason = $4, result = $5
+          WHERE id = $1 AND status = 'pending' RETURNING id`,
+        [id, status, staffId, reason, result === null ? null : JSON.stringify(result)],
+      ),
+    );
+    return rows.length === 1;
+  }
+}

@@ -1,0 +1,662 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  type Approval,
+  ApprovalDecisionSchema,
+  ApprovalDenialSchema,
+  ApprovalQuerySchema,
+  type CheckoutEarnRequest,
+  CheckoutEarnRequestSchema,
+  type CheckoutEarnResponse,
+  type CheckoutRedeemRequest,
+  CheckoutRedeemRequestSchema,
+  type CheckoutRedeemResponse,
+  type CheckoutRefundRequest,
+  CheckoutRefundRequestSchema,
+  type CheckoutRefundResponse,
+  EmailSchema,
+  evaluateEarn,
+  IdempotencyKeySchema,
+  isStoreScoped,
+  lineAmount,
+  type MemberLookupQuery,
+  MemberLookupQuerySchema,
+  type MemberRef,
+  type MemberSummary,
+  normalizeCardNumber,
+  PhoneSchema,
+  type Programme,
+  proportionalPoints,
+  type Receipt,
+} from '@tally/domain';
+import { DataSource } from 'typeorm';
+import { z } from 'zod';
+import { type Actor, type RequestContext, worksIn } from '../../common/auth/actor.js';
+import { AppException, ValidationException } from '../../common/exceptions/app.exception.js';
+import { parseOrThrow } from '../../common/pipes/zod-validation.pipe.js';
+import { AuditService } from '../audit/audit.service.js';
+import { LedgerService } from '../ledger/ledger.service.js';
+import { requestHash } from '../ledger/request-hash.js';
+import { ProgrammeService } from '../programme/programme.service.js';
+import { type ApprovalRow, type CheckoutMemberRow, CheckoutRepository } from './checkout.repository.js';
+
+export interface Replayable<T> {
+  body: T;
+  replayed: boolean;
+  status: number;
+}
+
+const DAY = 86_400_000;
+
+function addMonths(date: Date, months: number): Date {
+  const d = new Date(date);
+  d.setUTCMonth(d.getUTCMonth() + months);
+  return d;
+}
+
+/**
+ * The till: award points for a receipt, spend points, refund a receipt. Every write is idempotent by
+ * the caller's Idempotency-Key (scoped to the till or cashier), a receipt earns once per store, and a
+ * cashier's award above their limits becomes an approval request for a manager of that store.
+ */
+@Injectable()
+export class CheckoutService {
+  constructor(
+    private readonly repository: CheckoutRepository,
+    private readonly ledger: LedgerService,
+    private readonly programmes: ProgrammeService,
+    private readonly audit: AuditService,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  async earn(
+    input: CheckoutEarnRequest,
+    ctx: RequestContext,
+    idempotencyKey: string | undefined,
+  ): Promise<Replayable<CheckoutEarnResponse>> {
+    const actor = requireActor(ctx);
+    const key = requireKey(idempotencyKey);
+    const request = parseOrThrow(CheckoutEarnRequestSchema, input);
+    const scope = actorScope(actor);
+    const hash = requestHash('checkout.earn', request);
+
+    const replay = await this.replayEarn(actor, scope, key, hash);
+    if (replay) return replay;
+
+    const storeId = this.storeFor(actor, request.storeId);
+    const member = await this.activeMember(request.member);
+    const programme = await this.programmes.get();
+    if (request.receipt.currency !== programme.currency) {
+      throw new AppException('CURRENCY_MISMATCH', `This programme counts in ${programme.currency}.`, [
+        { field: 'receipt.currency', message: `must be ${programme.currency}` },
+      ]);
+    }
+    const now = new Date();
+    const result = evaluateEarn(request.receipt, earnMember(member), programme, [], {
+      now,
+      timeZone: 'Europe/London',
+    });
+
+    if (actor.kind === 'staff' && actor.role === 'cashier') {
+      const limit = await this.limitBreached(actor.id, result.points, programme);
+      if (limit) return this.requestApproval(actor, storeId, member, request, result, limit, key, hash, ctx);
+    }
+    return this.award({
+      actor,
+      ctx,
+      storeId,
+      member,
+      receipt: request.receipt,
+      programme,
+      result,
+      scope,
+      key,
+      hash,
+      now,
+    });
+  }
+
+  private async replayEarn(
+    actor: Actor,
+    scope: string,
+    key: string,
+    hash: string,
+  ): Promise<Replayable<CheckoutEarnResponse> | null> {
+    const existing = await this.repository.receiptByKey(scope, key);
+    if (existing) {
+      if (existing.request_hash !== hash) throw new AppException('IDEMPOTENCY_KEY_REUSED');
+      return { body: existing.response as CheckoutEarnResponse, replayed: true, status: 201 };
+    }
+    if (actor.kind === 'staff') {
+      const approval = await this.repository.approvalByKey(actor.id, key);
+      if (approval) {
+        if (approval.request_hash !== hash) throw new AppException('IDEMPOTENCY_KEY_REUSED');
+        return { body: pendingResponse(approval), replayed: true, status: 202 };
+      }
+    }
+    return null;
+  }
+
+  private async award(a: {
+    actor: Actor;
+    ctx: RequestContext;
+    storeId: string;
+    member: CheckoutMemberRow;
+    receipt: Receipt;
+    programme: Programme;
+    result: ReturnType<typeof evaluateEarn>;
+    scope: string;
+    key: string;
+    hash: string;
+    now: Date;
+  }): Promise<Replayable<CheckoutEarnResponse>> {
+    const { actor, storeId, member, receipt, programme, result, scope, key, hash, now } = a;
+    const availableAt =
+      programme.pendingDays > 0 ? new Date(now.getTime() + programme.pendingDays * DAY) : null;
+    const outcome = await this.dataSource.transaction(async (manager) => {
+      const receiptId = await this.repository.claimReceipt(manager, {
+        storeId,
+        ref: receipt.id,
+        memberId: member.id,
+        currency: receipt.currency,
+        lines: receipt.lines,
+        totalAmount: receipt.lines.reduce((sum, line) => sum + lineAmount(line), 0),
+        eligibleAmount: result.eligibleAmount,
+        earnedPoints: result.points,
+        earnLines: result.lines,
+        actorType: actor.kind === 'pos' ? 'api_key' : actor.kind,
+        actorId: actor.id,
+        scope,
+        key,
+        hash,
+      });
+      if (!receiptId) return null;
+      let journalId: string | null = null;
+      let balance = await this.ledger.balance(member.id, manager);
+      if (result.points > 0) {
+        const earned = await this.ledger.earn(
+          {
+            idempotencyKey: key,
+            idempotencyScope: scope,
+            actor: ledgerActor(actor),
+            storeId,
+            externalRef: receipt.id,
+            memberId: member.id,
+            points: result.points,
+            availableAt,
+            expiresAt: programme.expiryMonths ? addMonths(now, programme.expiryMonths) : null,
+            metadata: { receiptId, lines: result.lines },
+          },
+          manager,
+        );
+        journalId = earned.journalId;
+        balance = earned.balance;
+      }
+      const response: CheckoutEarnResponse = {
+        status: 'awarded',
+        journalId: journalId ?? receiptId,
+        receiptId,
+        points: result.points,
+        lines: result.lines,
+        balance,
+        availableAt: result.points > 0 && availableAt ? availableAt.toISOString() : null,
+      };
+      await this.repository.completeReceipt(manager, receiptId, journalId, response);
+      await this.programmes.recomputeTier(manager, member.id, programme, `receipt ${receipt.id}`);
+      await this.audit.record(manager, a.ctx, {
+        action: 'checkout.earned',
+        targetType: 'member',
+        targetId: member.id,
+        storeId,
+        summary: { receipt: receipt.id, points: result.points, journalId },
+      });
+      return response;
+    });
+    if (outcome) return { body: outcome, replayed: false, status: 201 };
+    // Someone claimed this receipt first: the same request retried (replay), or another till (refused).
+    const replay = await this.replayEarn(actor, scope, key, hash);
+    if (replay) return replay;
+    throw new AppException(
+      'RECEIPT_ALREADY_CREDITED',
+      `Receipt ${receipt.id} already earned points in this store.`,
+      [{ field: 'receipt.id', message: 'has already earned points' }],
+    );
+  }
+
+  private async limitBreached(staffId: string, points: number, programme: Programme): Promise<string | null> {
+    const { pointsPerReceipt, pointsPerDay } = programme.cashierLimits;
+    if (points > pointsPerReceipt)
+      return `${points} points is above the ${pointsPerReceipt} a cashier may award on one receipt`;
+    const today = await this.repository.awardedToday(staffId);
+    if (today + points > pointsPerDay)
+      return `this would take today's awards to ${today + points}, above the daily ${pointsPerDay}`;
+    return null;
+  }
+
+  private async requestApproval(
+    actor: Actor,
+    storeId: string,
+    member: CheckoutMemberRow,
+    request: z.output<typeof CheckoutEarnRequestSchema>,
+    result: ReturnType<typeof evaluateEarn>,
+    reason: string,
+    key: string,
+    hash: string,
+    ctx: RequestContext,
+  ): Promise<Replayable<CheckoutEarnResponse>> {
+    const id = await this.dataSource.transaction(async (manager) => {
+      const approvalId = await this.repository.insertApproval(manager, {
+        storeId,
+        requestedBy: actor.id,
+        memberId: member.id,
+        points: result.points,
+        request: { ...request, storeId },
+        limitReason: reason,
+        key,
+        hash,
+      });
+      if (approvalId) {
+        await this.audit.record(manager, ctx, {
+          action: 'approval.requested',
+          targetType: 'approval',
+          targetId: approvalId,
+          storeId,
+          summary: { receipt: request.receipt.id, points: result.points, memberId: member.id },
+          reason,
+        });
+      }
+      return approvalId;
+    });
+    if (!id) {
+      const replay = await this.replayEarn(actor, actorScope(actor), key, hash);
+      if (replay) return replay;
+    }
+    return {
+      body: {
+        status: 'pending_approval',
+        approvalId: id!,
+        points: result.points,
+        lines: result.lines,
+        reason,
+      },
+      replayed: false,
+      status: 202,
+    };
+  }
+
+  async listApprovals(actor: Actor, query: unknown): Promise<Approval[]> {
+    const { status } = parseOrThrow(ApprovalQuerySchema, query ?? {}, ['query']);
+    const rows = await this.repository.approvals(actor.role === 'admin' ? undefined : actor.storeIds, status);
+    return rows.map(toApproval);
+  }
+
+  /** A manager of the store approves: the award is made now, as the cashier asked, and both are audited. */
+  async approve(id: string, input: unknown, ctx: RequestContext): Promise<Approval> {
+    const actor = requireActor(ctx);
+    parseOrThrow(z.uuid(), id, ['id']);
+    const { reason } = parseOrThrow(ApprovalDecisionSchema, input ?? {});
+    const approval = await this.repository.approval(id);
+    if (!approval || !worksIn(actor, approval.store_id)) throw new AppException('APPROVAL_NOT_FOUND');
+    if (approval.status !== 'pending')
+      throw new AppException('ALREADY_DONE', `This request was already ${approval.status}.`);
+    const request = parseOrThrow(CheckoutEarnRequestSchema, approval.request);
+    const member = await this.activeMember({ memberId: approval.member_id });
+    const programme = await this.programmes.get();
+    const now = new Date();
+    const result = evaluateEarn(request.receipt, earnMember(member), programme, [], {
+      now,
+      timeZone: 'Europe/London',
+    });
+    const cashier: Actor = {
+      kind: 'staff',
+      id: approval.requested_by,
+      role: 'cashier',
+      name: approval.requested_by_name,
+      email: '',
+      sessionId: '',
+      storeIds: [approval.store_id],
+    };
+    const awarded = await this.award({
+      actor: cashier,
+      ctx: { ...ctx, actor: cashier },
+      storeId: approval.store_id,
+      member,
+      receipt: request.receipt,
+      programme,
+      result,
+      scope: actorScope(cashier),
+      key: approval.idempotency_key,
+      hash: approval.request_hash,
+      now,
+    });
+    await this.dataSource.transaction(async (manager) => {
+      const decided = await this.repository.decide(
+        manager,
+        id,
+        'approved',
+        actor.id,
+        reason ?? null,
+        awarded.body,
+      );
+      if (!decided) throw new AppException('ALREADY_DONE', 'This request was already decided.');
+      await this.audit.record(manager, ctx, {
+        action: 'approval.approved',
+        targetType: 'approval',
+        targetId: id,
+        storeId: approval.store_id,
+        summary: { points: result.points },
+        reason: reason ?? null,
+      });
+    });
+    return toApproval((await this.repository.approval(id))!);
+  }
+
+  async deny(id: string, input: unknown, ctx: RequestContext): Promise<Approval> {
+    const actor = requireActor(ctx);
+    parseOrThrow(z.uuid(), id, ['id']);
+    const { reason } = parseOrThrow(ApprovalDenialSchema, input ?? {});
+    return this.dataSource.transaction(async (manager) => {
+      const approval = await this.repository.approval(id, manager, true);
+      if (!approval || !worksIn(actor, approval.store_id)) throw new AppException('APPROVAL_NOT_FOUND');
+      const decided = await this.repository.decide(manager, id, 'denied', actor.id, reason, null);
+      if (!decided) throw new AppException('ALREADY_DONE', `This request was already ${approval.status}.`);
+      await this.audit.record(manager, ctx, {
+        action: 'approval.denied',
+        targetType: 'approval',
+        targetId: id,
+        storeId: approval.store_id,
+        summary: { points: Number(approval.points) },
+        reason,
+      });
+      return toApproval((await this.repository.approval(id, manager))!);
+    });
+  }
+
+  async redeem(
+    input: CheckoutRedeemRequest,
+    ctx: RequestContext,
+    idempotencyKey: string | undefined,
+  ): Promise<Replayable<CheckoutRedeemResponse>> {
+    const actor = requireActor(ctx);
+    const key = requireKey(idempotencyKey);
+    const request = parseOrThrow(CheckoutRedeemRequestSchema, input);
+    const storeId = this.storeFor(actor, request.storeId);
+    const member = await this.activeMember(request.member);
+    const result = await this.dataSource.transaction(async (manager) => {
+      const redeemed = await this.ledger.redeem(
+        {
+          idempotencyKey: key,
+          idempotencyScope: actorScope(actor),
+          actor: ledgerActor(actor),
+          storeId,
+          externalRef: request.receiptId,
+          memberId: member.id,
+          points: request.points,
+        },
+        manager,
+      );
+      if (!redeemed.replayed) {
+        await this.audit.record(manager, ctx, {
+          action: 'checkout.redeemed',
+          targetType: 'member',
+          targetId: member.id,
+          storeId,
+          summary: { receipt: request.receiptId, points: request.points },
+        });
+      }
+      return redeemed;
+    });
+    return {
+      body: { journalId: result.journalId, points: result.points, balance: result.balance },
+      replayed: result.replayed,
+      status: 201,
+    };
+  }
+
+  /** Takes back the points a receipt earned, in proportion to the refunded value, never more in total. */
+  async refund(
+    input: CheckoutRefundRequest,
+    ctx: RequestContext,
+    idempotencyKey: string | undefined,
+  ): Promise<Replayable<CheckoutRefundResponse>> {
+    const actor = requireActor(ctx);
+    const key = requireKey(idempotencyKey);
+    const request = parseOrThrow(CheckoutRefundRequestSchema, input);
+    const scope = actorScope(actor);
+    const hash = requestHash('checkout.refund', request);
+    const existing = await this.repository.refundByKey(scope, key);
+    if (existing) {
+      if (existing.request_hash !== hash) throw new AppException('IDEMPOTENCY_KEY_REUSED');
+      return { body: existing.response as CheckoutRefundResponse, replayed: true, status: 201 };
+    }
+    const storeId = this.storeFor(actor, request.storeId);
+    const programme = await this.programmes.get();
+    const body = await this.dataSource.transaction(async (manager) => {
+      const receipt = await this.repository.receipt(storeId, request.receiptId, manager, true);
+      if (!receipt)
+        throw new AppException('RECEIPT_NOT_FOUND', undefined, [
+          { field: 'receiptId', message: 'is not a receipt of this store' },
+        ]);
+      const previous = await this.repository.refunds(manager, receipt.id);
+      const bought = new Map<string, { quantity: number; unitPrice: number; eligible: boolean }>();
+      for (const line of receipt.lines) {
+        const known = bought.get(line.sku);
+        const eligible = !programme.excludedKinds.includes(line.kind);
+        bought.set(line.sku, {
+          quantity: (known?.quantity ?? 0) + line.quantity,
+          unitPrice: line.unitPrice,
+          eligible: eligible || (known?.eligible ?? false),
+        });
+      }
+      const refunded = new Map<string, number>();
+      for (const r of previous)
+        for (const l of r.lines) refunded.set(l.sku, (refunded.get(l.sku) ?? 0) + l.quantity);
+      const lines =
+        request.lines ??
+        [...bought.entries()]
+          .map(([sku, b]) => ({ sku, quantity: b.quantity - (refunded.get(sku) ?? 0) }))
+          .filter((l) => l.quantity > 0);
+      if (lines.length === 0)
+        throw new AppException('REFUND_EXCEEDS_RECEIPT', 'Everything on this receipt was already refunded.');
+      let eligibleAmount = 0;
+      for (const [index, line] of lines.entries()) {
+        const b = bought.get(line.sku);
+        if (!b)
+          throw new ValidationException([{ field: `lines.${index}.sku`, message: 'is not on this receipt' }]);
+        if (line.quantity > b.quantity - (refunded.get(line.sku) ?? 0)) {
+          throw new AppException(
+            'REFUND_EXCEEDS_RECEIPT',
+            `Only ${b.quantity - (refunded.get(line.sku) ?? 0)} of ${line.sku} are left to refund.`,
+            [{ field: `lines.${index}.quantity`, message: 'is more than is left on the receipt' }],
+          );
+        }
+        if (b.eligible) eligibleAmount += line.quantity * b.unitPrice;
+      }
+      const earned = Number(receipt.earned_points);
+      const totalEligible = Number(receipt.eligible_amount);
+      const alreadyReversed = previous.reduce((sum, r) => sum + Number(r.points_reversed), 0);
+      const refundedEligible =
+        previous.reduce((sum, r) => sum + Number(r.eligible_amount), 0) + eligibleAmount;
+      const target =
+        totalEligible > 0 ? Math.min(earned, proportionalPoints(earned, refundedEligible, totalEligible)) : 0;
+      const points = Math.max(0, target - alreadyReversed);
+      const refundId = await this.repository.claimRefund(manager, {
+        receiptId: receipt.id,
+        lines,
+        eligibleAmount,
+        points: 0,
+        actorType: actor.kind === 'pos' ? 'api_key' : actor.kind,
+        actorId: actor.id,
+        scope,
+        key,
+        hash,
+      });
+      if (!refundId) return null;
+      let journalId: string | null = null;
+      let reversed = 0;
+      let balance = await this.ledger.balance(receipt.member_id, manager);
+      if (points > 0 && receipt.earn_journal_id) {
+        const result = await this.ledger.reverse(
+          {
+            idempotencyKey: key,
+            idempotencyScope: scope,
+            actor: ledgerActor(actor),
+            storeId,
+            externalRef: receipt.receipt_ref,
+            journalId: receipt.earn_journal_id,
+            points,
+            policy: programme.refundPolicy,
+            reason: `refund of receipt ${receipt.receipt_ref}`,
+          },
+          manager,
+        );
+        journalId = result.journalId;
+        reversed = -result.points;
+        balance = result.balance;
+      }
+      const response: CheckoutRefundResponse = { journalId, pointsReversed: reversed, balance };
+      await this.repository.completeRefund(manager, refundId, journalId, points, response);
+      await this.programmes.recomputeTier(
+        manager,
+        receipt.member_id,
+        programme,
+        `refund of receipt ${receipt.receipt_ref}`,
+      );
+      await this.audit.record(manager, ctx, {
+        action: 'checkout.refunded',
+        targetType: 'receipt',
+        targetId: receipt.id,
+        storeId,
+        summary: { receipt: receipt.receipt_ref, lines, pointsReversed: reversed },
+      });
+      return response;
+    });
+    if (body) return { body, replayed: false, status: 201 };
+    const replay = await this.repository.refundByKey(scope, key);
+    if (replay && replay.request_hash === hash)
+      return { body: replay.response as CheckoutRefundResponse, replayed: true, status: 201 };
+    throw new AppException('IDEMPOTENCY_KEY_REUSED');
+  }
+
+  async lookup(query: MemberLookupQuery): Promise<MemberSummary> {
+    const q = parseOrThrow(MemberLookupQuerySchema, query, ['query']);
+    let row: CheckoutMemberRow | undefined;
+    if (q.card) {
+      const card = normalizeCardNumber(q.card);
+      if (!card)
+        throw new ValidationException([
+          { field: 'query.card', message: 'is not a valid card number (check the digits)' },
+        ]);
+      row = await this.repository.memberByCard(card);
+    } else if (q.email) {
+      row = await this.repository.memberByEmail(parseOrThrow(EmailSchema, q.email, ['query', 'email']));
+    } else if (q.phone) {
+      row = (await this.repository.membersByPhone(parseOrThrow(PhoneSchema, q.phone, ['query', 'phone'])))[0];
+    }
+    if (!row || row.status !== 'active') throw new AppException('MEMBER_NOT_FOUND');
+    const programme = await this.programmes.get();
+    return {
+      id: row.id,
+      cardNumber: row.card_number,
+      name: row.name,
+      tier: await this.programmes.tierOf(row.id, programme),
+      balance: await this.ledger.balance(row.id),
+    };
+  }
+
+  private storeFor(actor: Actor, requested: string | undefined): string {
+    if (actor.kind === 'pos') {
+      if (requested && requested !== actor.storeId)
+        throw new AppException('OUTSIDE_STORE_SCOPE', 'This key belongs to another store.');
+      return actor.storeId;
+    }
+    if (requested) {
+      if (!worksIn(actor, requested)) throw new AppException('OUTSIDE_STORE_SCOPE');
+      return requested;
+    }
+    if (isStoreScoped(actor.role) && actor.storeIds.length === 1) return actor.storeIds[0]!;
+    throw new AppException('STORE_REQUIRED', 'You work in several stores: send storeId.', [
+      { field: 'storeId', message: 'is required' },
+    ]);
+  }
+
+  private async activeMember(ref: MemberRef): Promise<CheckoutMemberRow> {
+    const row =
+      'cardNumber' in ref
+        ? await this.repository.memberByCard(ref.cardNumber)
+        : await this.repository.memberById(ref.memberId);
+    if (!row || row.status !== 'active') {
+      throw new AppException('MEMBER_NOT_FOUND', undefined, [
+        {
+          field: 'cardNumber' in ref ? 'member.cardNumber' : 'member.memberId',
+          message: 'is not an active member',
+        },
+      ]);
+    }
+    return row;
+  }
+}
+
+function requireActor(ctx: RequestContext): Actor {
+  if (!ctx.actor) throw new AppException('UNAUTHENTICATED');
+  return ctx.actor;
+}
+
+function requireKey(key: string | undefined): string {
+  if (!key)
+    throw new AppException(
+      'IDEMPOTENCY_KEY_REQUIRED',
+      'Send an Idempotency-Key header so a retried request is never applied twice.',
+    );
+  const parsed = IdempotencyKeySchema.safeParse(key);
+  if (!parsed.success)
+    throw new ValidationException([{ field: 'Idempotency-Key', message: parsed.error.issues[0]!.message }]);
+  return parsed.data;
+}
+
+function actorScope(actor: Actor): string {
+  return `${actor.kind}:${actor.id}`;
+}
+
+function ledgerActor(actor: Actor) {
+  return { type: actor.kind === 'pos' ? ('api_key' as const) : actor.kind, id: actor.id };
+}
+
+function earnMember(member: CheckoutMemberRow) {
+  return {
+    tierId: member.tier_id,
+    segments: [],
+    joinedAt: new Date(member.created_at).toISOString(),
+    birthday: member.birthday,
+  };
+}
+
+function pendingResponse(approval: ApprovalRow): CheckoutEarnResponse {
+  if (approval.status === 'approved' && approval.result) return approval.result as CheckoutEarnResponse;
+  return {
+    status: 'pending_approval',
+    approvalId: approval.id,
+    points: Number(approval.points),
+    lines: [],
+    reason: approval.limit_reason,
+  };
+}
+
+function toApproval(row: ApprovalRow): Approval {
+  return {
+    id: row.id,
+    kind: 'earn',
+    status: row.status,
+    storeId: row.store_id,
+    requestedBy: { id: row.requested_by, name: row.requested_by_name },
+    member: { id: row.member_id, cardNumber: row.member_card, name: row.member_name },
+    points: Number(row.points),
+    receiptRef: row.request.receipt.id,
+    limitReason: row.limit_reason,
+    createdAt: new Date(row.created_at).toISOString(),
+    decidedBy: row.decided_by,
+    decidedAt: row.decided_at ? new Date(row.decided_at).toISOString() : null,
+    decisionReason: row.decision_reason,
+    journalId: row.result?.journalId ?? null,
+  };
+}

@@ -1,0 +1,61 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+
+@Injectable()
+export class ProgrammeRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async settings(manager?: EntityManager): Promise<unknown> {
+    const rows: { settings: unknown }[] = await (manager ?? this.dataSource).query(
+      `SELECT settings FROM programme_settings WHERE id = 1`,
+    );
+    return rows[0]?.settings ?? null;
+  }
+
+  async save(manager: EntityManager, settings: unknown, staffId: string | null): Promise<void> {
+    await manager.query(
+      `INSERT INTO programme_settings (id, settings, updated_by) VALUES (1, $1, $2)
+       ON CONFLICT (id) DO UPDATE SET settings = EXCLUDED.settings, updated_at = now(), updated_by = EXCLUDED.updated_by`,
+      [JSON.stringify(settings), staffId],
+    );
+  }
+
+  /** Qualifying points (net of reversals) or spend over the last 12 months. */
+  async qualifying(manager: EntityManager, memberId: string, basis: 'points' | 'spend'): Promise<number> {
+    const rows: { q: string }[] = await manager.query(
+      basis === 'points'
+        ? `SELECT (coalesce(sum(amount) FILTER (WHERE kind = 'earn'), 0)
+                 - coalesce(sum(-((result->>'points')::bigint)) FILTER (WHERE kind = 'reverse' AND (result->>'points')::bigint < 0), 0))::text AS q
+             FROM ledger_journal WHERE member_id = $1 AND created_at > now() - interval '12 months'`
+        : `SELECT (coalesce((SELECT sum(eligible_amount) FROM receipt WHERE member_id = $1 AND created_at > now() - interval '12 months'), 0)
+                 - coalesce((SELECT sum(f.eligible_amount) FROM receipt_refund f JOIN receipt r ON r.id = f.receipt_id
+                              WHERE r.member_id = $1 AND f.created_at > now() - interval '12 months'), 0))::text AS q`,
+      [memberId],
+    );
+    return Math.max(0, Number(rows[0]?.q ?? 0));
+  }
+
+  async memberTier(manager: EntityManager | undefined, memberId: string): Promise<string | null> {
+    const rows: { tier_id: string | null }[] = await (manager ?? this.dataSource).query(
+      `SELECT tier_id FROM member WHERE id = $1`,
+      [memberId],
+    );
+    return rows[0]?.tier_id ?? null;
+  }
+
+  async setTier(
+    manager: EntityManager,
+    memberId: string,
+    from: string | null,
+    to: string,
+    qualifying: number,
+    cause: string,
+  ): Promise<void> {
+    await manager.query(`UPDATE member SET tier_id = $2 WHERE id = $1`, [memberId, to]);
+    await manager.query(
+      `INSERT INTO tier_change (member_id, from_tier, to_tier, qualifying, cause) VALUES ($1, $2, $3, $4, $5)`,
+      [memberId, from, to, qualifying, cause],
+    );
+  }
+}
