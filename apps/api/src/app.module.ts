@@ -13,6 +13,7 @@ import { LedgerModule } from './modules/ledger/ledger.module.js';
 import { MembersModule } from './modules/members/members.module.js';
 import { OutboxModule } from './modules/outbox/outbox.module.js';
 import { ProgrammeModule } from './modules/programme/programme.module.js';
+import { RewardsModule } from './modules/rewards/rewards.module.js';
 import { StaffModule } from './modules/staff/staff.module.js';
 
 @Global()
@@ -45,6 +46,7 @@ export class AppModule {
         StaffModule,
         AdminModule,
         ProgrammeModule,
+        RewardsModule,
         CheckoutModule,
         DemoModule,
       ],

@@ -17,3 +17,4 @@ export * from './programme/programme.schema.js';
 export * from './earn/earn.schema.js';
 export * from './earn/earn.rules.js';
 export * from './checkout/checkout.schema.js';
+export * from './rewards/rewards.schema.js';

@@ -3,6 +3,7 @@ import { BalanceSchema, PointsSchema } from '../ledger/ledger.schema.js';
 import { EarnLineSchema, ReceiptSchema } from '../earn/earn.schema.js';
 import { normalizeCardNumber } from '../members/card-number.js';
 import { ReasonSchema } from '../common/primitives.schema.js';
+import { VoucherSchema } from '../rewards/rewards.schema.js';
 
 export const CardNumberSchema = z
   .string()
@@ -19,7 +20,10 @@ export const CardNumberSchema = z
 
 /** A till names the member by the scanned card or by id (exactly one of them). */
 export const MemberRefSchema = z
-  .strictObject({ cardNumber: CardNumberSchema.optional(), memberId: z.uuid('must be a member id').optional() })
+  .strictObject({
+    cardNumber: CardNumberSchema.optional(),
+    memberId: z.uuid('must be a member id').optional(),
+  })
   .refine((ref) => (ref.cardNumber === undefined) !== (ref.memberId === undefined), {
     message: 'give the member as cardNumber or memberId',
     path: ['cardNumber'],
@@ -58,19 +62,31 @@ export const CheckoutEarnResponseSchema = z.discriminatedUnion('status', [
 ]);
 export type CheckoutEarnResponse = z.infer<typeof CheckoutEarnResponseSchema>;
 
-export const CheckoutRedeemRequestSchema = z.strictObject({
-  member: MemberRefSchema,
-  storeId: z.uuid().optional(),
-  points: PointsSchema,
-  /** The receipt these points pay towards. */
-  receiptId: z.string().trim().min(1).max(64),
-});
+/** Spend points towards a receipt (`points` + `receiptId`), or on a reward from the catalogue (`rewardId`). */
+export const CheckoutRedeemRequestSchema = z
+  .strictObject({
+    member: MemberRefSchema,
+    storeId: z.uuid().optional(),
+    points: PointsSchema.optional(),
+    receiptId: z.string().trim().min(1).max(64).optional(),
+    rewardId: z.uuid('must be a reward id').optional(),
+  })
+  .refine((r) => (r.rewardId !== undefined) !== (r.points !== undefined || r.receiptId !== undefined), {
+    message: 'give either rewardId, or points and receiptId',
+    path: ['rewardId'],
+  })
+  .refine((r) => r.rewardId !== undefined || (r.points !== undefined && r.receiptId !== undefined), {
+    message: 'points need the receiptId they pay towards',
+    path: ['receiptId'],
+  });
 export type CheckoutRedeemRequest = z.input<typeof CheckoutRedeemRequestSchema>;
 
 export const CheckoutRedeemResponseSchema = z.object({
   journalId: z.uuid(),
   points: z.number().int(),
   balance: BalanceSchema,
+  /** When a reward was redeemed: its single-use voucher. */
+  voucher: VoucherSchema.optional(),
 });
 export type CheckoutRedeemResponse = z.infer<typeof CheckoutRedeemResponseSchema>;
 

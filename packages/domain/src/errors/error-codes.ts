@@ -41,6 +41,11 @@ export const ErrorCode = {
   REFUND_EXCEEDS_RECEIPT: 'REFUND_EXCEEDS_RECEIPT',
   APPROVAL_NOT_FOUND: 'APPROVAL_NOT_FOUND',
   STORE_REQUIRED: 'STORE_REQUIRED',
+  REWARD_NOT_FOUND: 'REWARD_NOT_FOUND',
+  REWARD_UNAVAILABLE: 'REWARD_UNAVAILABLE',
+  REWARD_LIMIT_REACHED: 'REWARD_LIMIT_REACHED',
+  VOUCHER_NOT_FOUND: 'VOUCHER_NOT_FOUND',
+  VOUCHER_NOT_ACTIVE: 'VOUCHER_NOT_ACTIVE',
   DATABASE_UNAVAILABLE: 'DATABASE_UNAVAILABLE',
   INTERNAL: 'INTERNAL',
 } as const;
@@ -95,6 +100,14 @@ export const errorCodeInfo: Readonly<Record<ErrorCode, ErrorCodeInfo>> = {
   REFUND_EXCEEDS_RECEIPT: { status: 422, title: 'The refund is more than is left of the receipt' },
   APPROVAL_NOT_FOUND: { status: 404, title: 'Approval request not found' },
   STORE_REQUIRED: { status: 400, title: 'Say which store this is for' },
+  REWARD_NOT_FOUND: { status: 404, title: 'Reward not found' },
+  REWARD_UNAVAILABLE: {
+    status: 409,
+    title: 'This reward is not available now (out of stock or not on offer)',
+  },
+  REWARD_LIMIT_REACHED: { status: 409, title: 'You have reached the limit for this reward' },
+  VOUCHER_NOT_FOUND: { status: 404, title: 'Voucher not found' },
+  VOUCHER_NOT_ACTIVE: { status: 409, title: 'This voucher was already used, cancelled or has expired' },
   DATABASE_UNAVAILABLE: { status: 503, title: 'The database is not available' },
   INTERNAL: { status: 500, title: 'Internal error' },
 };

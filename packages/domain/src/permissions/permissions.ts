@@ -34,6 +34,8 @@ export const Permissions = [
   'approvals:decide',
   'programme:read',
   'programme:manage',
+  /** The rewards catalogue: create, change, archive. */
+  'rewards:manage',
 ] as const;
 export type Permission = (typeof Permissions)[number];
 
@@ -49,7 +51,7 @@ export const PERMISSION_MATRIX: Readonly<Record<Role, readonly Permission[]>> = 
     'checkout:refund',
     'programme:read',
   ],
-  marketing: ['session:own', 'members:read', 'stores:read', 'programme:read'],
+  marketing: ['session:own', 'members:read', 'stores:read', 'programme:read', 'rewards:manage'],
   manager: [
     'session:own',
     'members:read',
@@ -63,6 +65,7 @@ export const PERMISSION_MATRIX: Readonly<Record<Role, readonly Permission[]>> = 
     'checkout:refund',
     'approvals:decide',
     'programme:read',
+    'rewards:manage',
   ],
   admin: [
     'session:own',
@@ -83,6 +86,7 @@ export const PERMISSION_MATRIX: Readonly<Record<Role, readonly Permission[]>> = 
     'approvals:decide',
     'programme:read',
     'programme:manage',
+    'rewards:manage',
   ],
   pos: [
     'members:read',

@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { LedgerModule } from '../ledger/ledger.module.js';
 import { ProgrammeModule } from '../programme/programme.module.js';
+import { RewardsModule } from '../rewards/rewards.module.js';
 import { CheckoutController, CheckoutLookupController } from './checkout.controller.js';
 import { CheckoutRepository } from './checkout.repository.js';
 import { CheckoutService } from './checkout.service.js';
 
 @Module({
-  imports: [LedgerModule, ProgrammeModule],
+  imports: [LedgerModule, ProgrammeModule, RewardsModule],
   controllers: [CheckoutController, CheckoutLookupController],
   providers: [CheckoutRepository, CheckoutService],
 })

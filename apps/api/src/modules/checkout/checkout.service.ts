@@ -38,6 +38,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { LedgerService } from '../ledger/ledger.service.js';
 import { requestHash } from '../ledger/request-hash.js';
 import { ProgrammeService } from '../programme/programme.service.js';
+import { RewardsService } from '../rewards/rewards.service.js';
 import { type ApprovalRow, type CheckoutMemberRow, CheckoutRepository } from './checkout.repository.js';
 
 export interface Replayable<T> {
@@ -66,6 +67,7 @@ export class CheckoutService {
     private readonly ledger: LedgerService,
     private readonly programmes: ProgrammeService,
     private readonly audit: AuditService,
+    private readonly rewards: RewardsService,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -382,6 +384,16 @@ export class CheckoutService {
     const request = parseOrThrow(CheckoutRedeemRequestSchema, input);
     const storeId = this.storeFor(actor, request.storeId);
     const member = await this.activeMember(request.member);
+    if (request.rewardId) {
+      const r = await this.rewards.redeem(member.id, request.rewardId, { actor, key, storeId, ctx });
+      return {
+        body: { journalId: r.journalId, points: r.voucher.points, balance: r.balance, voucher: r.voucher },
+        replayed: r.replayed,
+        status: 201,
+      };
+    }
+    const points = request.points!;
+    const receiptId = request.receiptId!;
     const result = await this.dataSource.transaction(async (manager) => {
       const redeemed = await this.ledger.redeem(
         {
@@ -389,9 +401,9 @@ export class CheckoutService {
           idempotencyScope: actorScope(actor),
           actor: ledgerActor(actor),
           storeId,
-          externalRef: request.receiptId,
+          externalRef: receiptId,
           memberId: member.id,
-          points: request.points,
+          points,
         },
         manager,
       );
@@ -401,7 +413,7 @@ export class CheckoutService {
           targetType: 'member',
           targetId: member.id,
           storeId,
-          summary: { receipt: request.receiptId, points: request.points },
+          summary: { receipt: receiptId, points },
         });
       }
       return redeemed;
