@@ -1,0 +1,54 @@
+import { can, type Permission, type StaffRole } from '@tally/domain';
+
+export interface ConsolePage {
+  /** The navigation link's name. */
+  label: string;
+  /** Path under `/console`. */
+  path: string;
+  /** What a role needs to see the page (the console's nav and routes, apps/console/src/app). */
+  permission: Permission;
+  /** The page's `<h1>`. */
+  heading: string | RegExp;
+  /** The API read the page is built on, refused to roles without the permission. */
+  api: string;
+}
+
+/**
+ * The console's pages in navigation order, each with the permission it needs. Which of them a role gets
+ * is derived from the domain's matrix (`can`), never listed per role here.
+ */
+export const CONSOLE_PAGES: readonly ConsolePage[] = [
+  { label: 'Home', path: '/', permission: 'session:own', heading: /^Hello, /, api: '/api/v1/auth/session' },
+  { label: 'Stores', path: '/stores', permission: 'stores:read', heading: 'Stores', api: '/api/v1/stores' },
+  { label: 'Staff', path: '/staff', permission: 'staff:read', heading: 'Staff', api: '/api/v1/staff' },
+  {
+    label: 'POS keys',
+    path: '/pos-keys',
+    permission: 'pos-keys:read',
+    heading: 'POS keys',
+    api: '/api/v1/pos-keys',
+  },
+  {
+    label: 'Audit log',
+    path: '/audit',
+    permission: 'audit:read',
+    heading: 'Audit log',
+    api: '/api/v1/audit',
+  },
+  { label: 'Outbox', path: '/outbox', permission: 'outbox:read', heading: 'Outbox', api: '/api/v1/outbox' },
+  {
+    label: 'Ledger check',
+    path: '/ledger',
+    permission: 'ledger:verify',
+    heading: 'Ledger check',
+    api: '/api/v1/admin/ledger/verify',
+  },
+];
+
+export function pagesFor(role: StaffRole): ConsolePage[] {
+  return CONSOLE_PAGES.filter((page) => can(role, page.permission));
+}
+
+export function pagesNotFor(role: StaffRole): ConsolePage[] {
+  return CONSOLE_PAGES.filter((page) => !can(role, page.permission));
+}
