@@ -207,6 +207,14 @@ describe('checkout: earn', () => {
       [member.id],
     );
     expect(changes).toEqual([{ from_tier: null, to_tier: 'silver' }]);
+    const me = await request(t.server())
+      .get('/api/v1/me')
+      .set('authorization', await bearerFor(t, 'member', member.id))
+      .expect(200);
+    expect(me.body).toMatchObject({
+      tier: { id: 'silver' },
+      tierChanges: [{ from: null, to: 'Silver', qualifying: 1200 }],
+    });
     const next = await earn(pos, {
       member: { memberId: member.id },
       receipt: receipt([{ sku: 'a', quantity: 1, unitPrice: 1000 }]),

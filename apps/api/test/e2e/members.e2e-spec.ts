@@ -98,6 +98,7 @@ describe('members', () => {
       id: me.id,
       balance: { available: 75, pending: 0, held: 0, debt: 0 },
       tier: { id: 'member', name: 'Member' },
+      tierChanges: [],
     });
     const edited = await request(t.server())
       .patch('/api/v1/me')

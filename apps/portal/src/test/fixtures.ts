@@ -14,6 +14,7 @@ export const me: MeResponse = {
   createdAt: '2025-01-01T09:00:00.000Z',
   balance: { available: 1250, pending: 300, held: 0, debt: 0 },
   tier: null,
+  tierChanges: [],
 };
 
 export const statement: StatementPage = {

@@ -35,7 +35,22 @@ export type Member = z.infer<typeof MemberSchema>;
 
 export const TierSummarySchema = z.object({ id: z.string(), name: z.string() }).nullable();
 
-export const MeResponseSchema = MemberSchema.extend({ balance: BalanceSchema, tier: TierSummarySchema });
+export const TierChangeSchema = z.object({
+  from: z.string().nullable(),
+  to: z.string(),
+  /** Qualifying points (or spend) over the last 12 months when it changed. */
+  qualifying: z.number().int(),
+  cause: z.string(),
+  at: z.iso.datetime(),
+});
+export type TierChange = z.infer<typeof TierChangeSchema>;
+
+export const MeResponseSchema = MemberSchema.extend({
+  balance: BalanceSchema,
+  tier: TierSummarySchema,
+  /** The latest tier changes, newest first: a tier never changes silently. */
+  tierChanges: z.array(TierChangeSchema),
+});
 export type MeResponse = z.infer<typeof MeResponseSchema>;
 
 export const MemberBalanceSchema = BalanceSchema.extend({ tier: TierSummarySchema });

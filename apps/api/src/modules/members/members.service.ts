@@ -92,6 +92,7 @@ export class MembersService {
       ...toMember(row),
       balance: await this.ledger.balance(row.id),
       tier: await this.programmes.tierOf(row.id),
+      tierChanges: await this.programmes.tierChanges(row.id),
     };
   }
 

@@ -44,6 +44,18 @@ export class ProgrammeRepository {
     return rows[0]?.tier_id ?? null;
   }
 
+  async tierChanges(
+    memberId: string,
+    limit: number,
+  ): Promise<
+    { from_tier: string | null; to_tier: string; qualifying: string; cause: string; created_at: Date }[]
+  > {
+    return this.dataSource.query(
+      `SELECT from_tier, to_tier, qualifying::text, cause, created_at FROM tier_change WHERE member_id = $1 ORDER BY id DESC LIMIT $2`,
+      [memberId, limit],
+    );
+  }
+
   async setTier(
     manager: EntityManager,
     memberId: string,

@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { DEFAULT_PROGRAMME, type Programme, ProgrammeSchema, type Tier } from '@tally/domain';
+import {
+  DEFAULT_PROGRAMME,
+  type Programme,
+  ProgrammeSchema,
+  type Tier,
+  type TierChange,
+} from '@tally/domain';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { type RequestContext } from '../../common/auth/actor.js';
@@ -76,6 +82,19 @@ export class ProgrammeService {
     if (tier && tier.id !== current)
       await this.repository.setTier(manager, memberId, current, tier.id, qualifying, cause);
     return tier;
+  }
+
+  async tierChanges(memberId: string, limit = 5): Promise<TierChange[]> {
+    const programme = await this.get();
+    const name = (id: string | null) =>
+      id === null ? null : (programme.tiers.find((t) => t.id === id)?.name ?? id);
+    return (await this.repository.tierChanges(memberId, limit)).map((row) => ({
+      from: name(row.from_tier),
+      to: name(row.to_tier)!,
+      qualifying: Number(row.qualifying),
+      cause: row.cause,
+      at: new Date(row.created_at).toISOString(),
+    }));
   }
 
   async tierOf(memberId: string, programme?: Programme): Promise<{ id: string; name: string } | null> {

@@ -57,7 +57,7 @@ describe('portal pages', () => {
             title: 'An account with this email already exists',
           });
         }
-        const { balance: _b, tier: _t, ...created } = me;
+        const { balance: _b, tier: _t, tierChanges: _c, ...created } = me;
         sendJson(res, 201, created);
       },
       'GET /api/v1/me': guarded(() => [200, me]),

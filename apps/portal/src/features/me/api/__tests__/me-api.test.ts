@@ -9,7 +9,7 @@ import { exportFileName, getMyData } from '../get-my-data';
 import { getStatement, statementQueryOptions } from '../get-statement';
 import { updateMe } from '../update-me';
 
-const { balance: _balance, tier: _tier, ...profile } = me;
+const { balance: _balance, tier: _tier, tierChanges: _changes, ...profile } = me;
 const exported: MemberExport = {
   exportedAt: '2025-03-04T10:00:00.000Z',
   profile,
