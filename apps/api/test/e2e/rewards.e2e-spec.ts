@@ -164,3 +164,23 @@ describe('rewards and vouchers', () => {
       .expect(400);
   });
 });
+
+describe('changing a reward', () => {
+  it('changes only the fields a PATCH names, and archiving takes it off offer', async () => {
+    const created = (await newReward({ description: 'Keep me', voucherValidDays: 10 }).expect(201)).body;
+    const archived = await api()
+      .patch(`/api/v1/rewards/${created.id}`)
+      .set('authorization', marketing)
+      .send({ archived: true })
+      .expect(200);
+    expect(archived.body).toMatchObject({ archived: true, description: 'Keep me', voucherValidDays: 10 });
+    const offer = await api().get('/api/v1/rewards').expect(200);
+    expect(offer.body.map((r: { id: string }) => r.id)).not.toContain(created.id);
+    await api().patch(`/api/v1/rewards/${created.id}`).set('authorization', marketing).send({}).expect(400);
+    await api()
+      .patch(`/api/v1/rewards/00000000-0000-4000-8000-000000000000`)
+      .set('authorization', marketing)
+      .send({ name: 'Nope' })
+      .expect(404);
+  });
+});

@@ -37,10 +37,21 @@ export const CreateRewardSchema = z
   });
 export type CreateReward = z.input<typeof CreateRewardSchema>;
 
+// No defaults here: a PATCH changes only what it names.
+const { description, voucherValidDays, ...required } = rewardFields;
 export const UpdateRewardSchema = z
-  .strictObject({ ...rewardFields, archived: z.boolean() })
+  .strictObject({
+    ...required,
+    description: description.removeDefault(),
+    voucherValidDays: voucherValidDays.removeDefault(),
+    archived: z.boolean(),
+  })
   .partial()
-  .refine((v) => Object.keys(v).length > 0, 'change at least one field');
+  .refine((v) => Object.keys(v).length > 0, 'change at least one field')
+  .refine((r) => !r.activeFrom || !r.activeUntil || Date.parse(r.activeUntil) > Date.parse(r.activeFrom), {
+    message: 'must be after the start',
+    path: ['activeUntil'],
+  });
 export type UpdateReward = z.input<typeof UpdateRewardSchema>;
 
 export const VoucherStatus = z.enum(['active', 'used', 'cancelled', 'expired']);

@@ -171,7 +171,9 @@ export class AuthService {
     if (!parsed) return null;
     const key = await this.repository.posKeyByPrefix(parsed.prefix);
     if (!key || key.revoked_at || !sameHash(key.secret_hash, sha256(credential))) return null;
-    await this.repository.touchPosKey(key.id);
+    // Record use at most once a minute, and only write when it is due.
+    if (!key.last_used_at || Date.now() - key.last_used_at.getTime() > 60_000)
+      await this.repository.touchPosKey(key.id);
     return {
       kind: 'pos',
       id: key.id,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   type Approval,
+  type Balance,
   ApprovalDecisionSchema,
   ApprovalDenialSchema,
   ApprovalQuerySchema,
@@ -174,8 +175,10 @@ export class CheckoutService {
       });
       if (!receiptId) return null;
       let journalId: string | null = null;
-      let balance = await this.ledger.balance(member.id, manager);
-      if (result.points > 0) {
+      let balance: Balance;
+      if (result.points === 0) {
+        balance = await this.ledger.balance(member.id, manager);
+      } else {
         const earned = await this.ledger.earn(
           {
             idempotencyKey: key,

@@ -8,6 +8,7 @@ import { pendingMigrationCount } from '../../database/data-source.js';
 @Injectable()
 export class HealthService {
   private readonly startedAt = Date.now();
+  private migrated = false;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -20,7 +21,9 @@ export class HealthService {
     try {
       await withTimeout(this.dataSource.query('SELECT 1'), 2000);
       const latencyMs = Math.round((performance.now() - started) * 100) / 100;
-      const migrationsPending = await pendingMigrationCount(this.dataSource);
+      // Once every migration has run, that stays true for this process: no need to ask again.
+      const migrationsPending = this.migrated ? 0 : await pendingMigrationCount(this.dataSource);
+      if (migrationsPending === 0) this.migrated = true;
       database = { status: 'up', kind: this.config.databaseKind, latencyMs, migrationsPending };
     } catch (error) {
       database = {
