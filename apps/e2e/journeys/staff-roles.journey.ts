@@ -64,6 +64,7 @@ describeJourneys('Staff console roles', () => {
       const context = await journeys.newContext();
       await signInToConsole(await context.newPage(), DEMO_STAFF[role].email);
       for (const consolePage of CONSOLE_PAGES) {
+        if (consolePage.api === null) continue;
         const res = await consoleApiGet(context, consolePage.api);
         const allowed = pagesFor(role).includes(consolePage);
         expect({ api: consolePage.api, status: res.status() }).toEqual({

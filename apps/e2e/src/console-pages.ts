@@ -9,8 +9,9 @@ export interface ConsolePage {
   permission: Permission;
   /** The page's `<h1>`. */
   heading: string | RegExp;
-  /** The API read the page is built on, refused to roles without the permission. */
-  api: string;
+  /** The API read the page is built on, refused to roles without the permission (null: the page reads
+   * only what other roles may read too, e.g. the cashier screen's member lookup). */
+  api: string | null;
 }
 
 /**
@@ -19,7 +20,22 @@ export interface ConsolePage {
  */
 export const CONSOLE_PAGES: readonly ConsolePage[] = [
   { label: 'Home', path: '/', permission: 'session:own', heading: /^Hello, /, api: '/api/v1/auth/session' },
+  { label: 'Checkout', path: '/checkout', permission: 'checkout:earn', heading: 'Checkout', api: null },
+  {
+    label: 'Approvals',
+    path: '/approvals',
+    permission: 'approvals:decide',
+    heading: 'Approvals',
+    api: '/api/v1/approvals',
+  },
   { label: 'Stores', path: '/stores', permission: 'stores:read', heading: 'Stores', api: '/api/v1/stores' },
+  {
+    label: 'Rewards',
+    path: '/rewards',
+    permission: 'rewards:manage',
+    heading: 'Rewards',
+    api: '/api/v1/rewards/all',
+  },
   { label: 'Staff', path: '/staff', permission: 'staff:read', heading: 'Staff', api: '/api/v1/staff' },
   {
     label: 'POS keys',

@@ -8,7 +8,10 @@ export interface ConsoleNavItem extends NavItem {
 
 export const CONSOLE_NAV: readonly ConsoleNavItem[] = [
   { to: '/', label: 'Home', end: true, permission: 'session:own' },
+  { to: '/checkout', label: 'Checkout', permission: 'checkout:earn' },
+  { to: '/approvals', label: 'Approvals', permission: 'approvals:decide' },
   { to: '/stores', label: 'Stores', permission: 'stores:read' },
+  { to: '/rewards', label: 'Rewards', permission: 'rewards:manage' },
   { to: '/staff', label: 'Staff', permission: 'staff:read' },
   { to: '/pos-keys', label: 'POS keys', permission: 'pos-keys:read' },
   { to: '/audit', label: 'Audit log', permission: 'audit:read' },

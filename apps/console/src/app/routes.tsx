@@ -1,12 +1,15 @@
 import { ForgotPasswordPage, ResetPasswordPage } from '@tally/ui';
 import type { ReactNode } from 'react';
 import { Route, Routes } from 'react-router';
+import { ApprovalsPage } from '../features/approvals/components/approvals-page';
 import { AuditPage } from '../features/audit/components/audit-page';
 import { AcceptInvitationPage } from '../features/auth/components/accept-invitation-page';
 import { StaffSignInPage } from '../features/auth/components/staff-sign-in-page';
+import { CheckoutPage } from '../features/checkout/components/checkout-page';
 import { LedgerPage } from '../features/ledger/components/ledger-page';
 import { OutboxPage } from '../features/outbox/components/outbox-page';
 import { PosKeysPage } from '../features/pos-keys/components/pos-keys-page';
+import { RewardsPage } from '../features/rewards/components/rewards-page';
 import { StaffPage } from '../features/staff/components/staff-page';
 import { useStores } from '../features/stores/api/get-stores';
 import { StoresPage } from '../features/stores/components/stores-page';
@@ -35,6 +38,24 @@ export function AppRoutes() {
         <Route element={<RequireStaff />}>
           <Route index element={<WithStores>{(stores) => <HomePage stores={stores} />}</WithStores>} />
           <Route
+            path="checkout"
+            element={
+              <Allowed permission="checkout:earn">
+                {(user) => (
+                  <WithStores>{(stores) => <CheckoutPage user={user} stores={stores} />}</WithStores>
+                )}
+              </Allowed>
+            }
+          />
+          <Route
+            path="approvals"
+            element={
+              <Allowed permission="approvals:decide">
+                {() => <WithStores>{(stores) => <ApprovalsPage stores={stores} />}</WithStores>}
+              </Allowed>
+            }
+          />
+          <Route
             path="stores"
             element={<Allowed permission="stores:read">{(user) => <StoresPage user={user} />}</Allowed>}
           />
@@ -53,6 +74,10 @@ export function AppRoutes() {
                 {(user) => <WithStores>{(stores) => <PosKeysPage user={user} stores={stores} />}</WithStores>}
               </Allowed>
             }
+          />
+          <Route
+            path="rewards"
+            element={<Allowed permission="rewards:manage">{() => <RewardsPage />}</Allowed>}
           />
           <Route
             path="audit"

@@ -24,7 +24,18 @@ import {
 import { AppRoutes } from '../routes';
 
 const PASSWORD = 'tally-demo-2026';
-const NAV = ['Home', 'Stores', 'Staff', 'POS keys', 'Audit log', 'Outbox', 'Ledger check'];
+const NAV = [
+  'Home',
+  'Checkout',
+  'Approvals',
+  'Stores',
+  'Rewards',
+  'Staff',
+  'POS keys',
+  'Audit log',
+  'Outbox',
+  'Ledger check',
+];
 
 describe('console pages', () => {
   let server: TestServer;
@@ -113,12 +124,12 @@ describe('console pages', () => {
     );
   });
 
-  it('shows a cashier only Home and Stores, no create form, and "not allowed" on a page typed in directly', async () => {
+  it('shows a cashier only Home, Checkout and Stores, no create form, and "not allowed" on a page typed in directly', async () => {
     user = staffUser('cashier');
     renderConsole('/stores');
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Stores' })).toBeTruthy();
-    expect(navLinks()).toEqual(['Home', 'Stores']);
+    expect(navLinks()).toEqual(['Home', 'Checkout', 'Stores']);
     expect(screen.queryByRole('button', { name: 'Create store' })).toBeNull();
 
     fireEvent.click(screen.getByRole('link', { name: 'Home' }));
