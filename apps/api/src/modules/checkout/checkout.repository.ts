@@ -56,6 +56,15 @@ const APPROVAL_SELECT = `SELECT a.*, a.points::text AS points, s.name AS request
 export class CheckoutRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /** Campaign days and hours are the store's local ones. */
+  async storeTimeZone(storeId: string): Promise<string> {
+    const rows: { timezone: string }[] = await this.dataSource.query(
+      `SELECT timezone FROM store WHERE id = $1`,
+      [storeId],
+    );
+    return rows[0]?.timezone ?? 'UTC';
+  }
+
   async memberByCard(cardNumber: string): Promise<CheckoutMemberRow | undefined> {
     const rows: CheckoutMemberRow[] = await this.dataSource.query(
       `SELECT ${MEMBER_COLUMNS} FROM member WHERE card_number = $1`,

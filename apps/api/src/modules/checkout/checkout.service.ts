@@ -97,7 +97,7 @@ export class CheckoutService {
     const now = new Date();
     const result = evaluateEarn(request.receipt, earnMember(member), programme, [], {
       now,
-      timeZone: 'Europe/London',
+      timeZone: await this.repository.storeTimeZone(storeId),
     });
 
     if (actor.kind === 'staff' && actor.role === 'cashier') {
@@ -310,7 +310,7 @@ export class CheckoutService {
     const now = new Date();
     const result = evaluateEarn(request.receipt, earnMember(member), programme, [], {
       now,
-      timeZone: 'Europe/London',
+      timeZone: await this.repository.storeTimeZone(approval.store_id),
     });
     const cashier: Actor = {
       kind: 'staff',
