@@ -22,7 +22,8 @@ export function createQueryClient(apiClient: ApiClient): QueryClient {
     queryCache: new QueryCache({ onError }),
     mutationCache: new MutationCache({ onError }),
     defaultOptions: {
-      queries: { staleTime: 30_000, retry: shouldRetry },
+      // Short: staff lists change under other people's hands (an invitee accepting, a key revoked elsewhere).
+      queries: { staleTime: 5_000, retry: shouldRetry },
       mutations: { retry: false },
     },
   });
