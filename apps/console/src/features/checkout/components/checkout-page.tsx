@@ -10,6 +10,7 @@ import { FindMemberForm } from './find-member-form';
 import { MemberPanel } from './member-panel';
 import { RedeemForm } from './redeem-form';
 import { RefundForm } from './refund-form';
+import { RewardVoucherSection } from './reward-voucher-section';
 import { SaleForm } from './sale-form';
 import { StorePicker } from './store-picker';
 import { useSale } from './use-sale';
@@ -132,6 +133,9 @@ export function CheckoutPage({ user, stores }: { user: AuthUser; stores: StoreLi
               disabled={sale.completed}
               onRedeemed={setOutcome}
             />
+          ) : null}
+          {current && can(user.role, 'checkout:redeem') ? (
+            <RewardVoucherSection member={current} store={store} onOutcome={setOutcome} />
           ) : null}
           {can(user.role, 'checkout:refund') ? <RefundForm store={store} onRefunded={setOutcome} /> : null}
         </div>

@@ -3,6 +3,7 @@ import type {
   CheckoutEarnResponse,
   CheckoutRedeemResponse,
   CheckoutRefundResponse,
+  Voucher,
 } from '@tally/domain';
 import { DateTime, formatPoints } from '@tally/ui';
 import type { ReactNode } from 'react';
@@ -11,7 +12,9 @@ import type { ReactNode } from 'react';
 export type CheckoutOutcome =
   | { kind: 'earn'; memberName: string; receiptId: string; response: CheckoutEarnResponse }
   | { kind: 'redeem'; memberName: string; receiptId: string; response: CheckoutRedeemResponse }
-  | { kind: 'refund'; receiptId: string; response: CheckoutRefundResponse };
+  | { kind: 'refund'; receiptId: string; response: CheckoutRefundResponse }
+  | { kind: 'voucher'; voucher: Voucher }
+  | { kind: 'reward'; memberName: string; rewardName: string; response: CheckoutRedeemResponse };
 
 function points(n: number): string {
   return `${formatPoints(n)} ${Math.abs(n) === 1 ? 'point' : 'points'}`;
@@ -81,6 +84,25 @@ function OutcomeText({ outcome }: { outcome: CheckoutOutcome }): ReactNode {
           <p>New balance: {balanceText(outcome.response.balance)}.</p>
         </>
       );
+    case 'voucher':
+      return (
+        <p className="checkout-result__headline">
+          Voucher {outcome.voucher.code} taken: {outcome.voucher.reward.name}
+        </p>
+      );
+    case 'reward': {
+      const { response, memberName } = outcome;
+      const rewardName = response.voucher?.reward.name ?? outcome.rewardName;
+      return (
+        <>
+          <p className="checkout-result__headline">
+            {memberName} redeemed {rewardName} for {points(Math.abs(response.points))}.
+            {response.voucher ? ` Voucher ${response.voucher.code}` : ''}
+          </p>
+          <p>New balance: {balanceText(response.balance)}.</p>
+        </>
+      );
+    }
     case 'refund': {
       const taken = Math.abs(outcome.response.pointsReversed);
       return (

@@ -7,7 +7,9 @@ import {
   type CheckoutEarnResponse,
   type MemberSummary,
   type Receipt,
+  type Reward,
   type Store,
+  type Voucher,
 } from '@tally/domain';
 import { createTallyApiClient, formatPoints } from '@tally/ui';
 import { renderPage, sendJson, sendProblem, startTestServer, type TestServer } from '@tally/ui/testing';
@@ -24,6 +26,40 @@ const manchester: Store = {
   name: 'Tally Market Manchester',
 };
 
+const coffee: Reward = {
+  id: 'd4e5f6a7-b8c9-4d0e-8f1a-2b3c4d5e6f7a',
+  name: 'Free coffee',
+  description: 'Any size',
+  imageUrl: null,
+  costPoints: 250,
+  stock: null,
+  perMemberLimit: null,
+  activeFrom: '2026-01-01T00:00:00.000Z',
+  activeUntil: null,
+  voucherValidDays: 30,
+  archived: false,
+};
+const toteBag: Reward = {
+  ...coffee,
+  id: 'e5f6a7b8-c9d0-4e1f-9a2b-3c4d5e6f7a8b',
+  name: 'Tote bag',
+  costPoints: 500,
+};
+
+function voucherFor(reward: Reward, code: string, status: Voucher['status']): Voucher {
+  return {
+    id: 'f6a7b8c9-d0e1-4f2a-8b3c-4d5e6f7a8b9c',
+    code,
+    reward: { id: reward.id, name: reward.name },
+    points: reward.costPoints,
+    status,
+    expiresAt: '2026-12-31T00:00:00.000Z',
+    createdAt: '2026-11-01T00:00:00.000Z',
+    usedAt: status === 'used' ? '2026-11-23T10:00:00.000Z' : null,
+    cancelledAt: null,
+  };
+}
+
 const PENDING_REASON = '2400 points is above the 2000 a cashier may award on one receipt';
 
 interface EarnBody {
@@ -38,6 +74,8 @@ describe('checkout page', () => {
   /** The fake API's idempotency store: key → the request it first saw and what it answered. */
   let awards: Map<string, { request: string; status: number; body: CheckoutEarnResponse }>;
   let loseNextAnswer: boolean;
+  /** Reward redemptions by Idempotency-Key: a retry with the same key is answered with the first result. */
+  let rewardRedemptions: Map<string, { request: string; body: unknown }>;
 
   const members: Record<string, MemberSummary> = {
     'card=400000000002': alice,
@@ -105,7 +143,58 @@ describe('checkout page', () => {
         }
         sendJson(res, status, answer);
       },
+      'GET /api/v1/rewards': (_req, res) => sendJson(res, 200, [coffee, toteBag]),
+      'POST /api/v1/checkout/vouchers/redeem': (req, res) => {
+        const { code } = JSON.parse(req.body) as { code: string };
+        if (code === 'TV-USED-0001') {
+          return sendProblem(res, 409, {
+            code: 'VOUCHER_NOT_ACTIVE',
+            title: 'This voucher is not active',
+            detail: 'It was used on 23 November 2026.',
+          });
+        }
+        if (code !== 'TV-ABCD-EFGH') {
+          return sendProblem(res, 404, {
+            code: 'VOUCHER_NOT_FOUND',
+            title: 'No such voucher',
+            errors: [{ field: 'code', message: 'is not a voucher' }],
+          });
+        }
+        sendJson(res, 201, voucherFor(coffee, code, 'used'));
+      },
       'POST /api/v1/checkout/redeem': (req, res) => {
+        const rewardRequest = JSON.parse(req.body) as { rewardId?: string };
+        if (rewardRequest.rewardId !== undefined) {
+          const key = String(req.headers['idempotency-key']);
+          const prior = rewardRedemptions.get(key);
+          if (prior) {
+            if (prior.request !== req.body) {
+              return sendProblem(res, 409, {
+                code: 'IDEMPOTENCY_KEY_REUSED',
+                title: 'This Idempotency-Key was used for a different request',
+              });
+            }
+            return sendJson(res, 201, prior.body);
+          }
+          const reward = [coffee, toteBag].find((r) => r.id === rewardRequest.rewardId);
+          if (!reward) return sendProblem(res, 409, { code: 'REWARD_UNAVAILABLE', title: 'Not available' });
+          if (reward.costPoints > alice.balance.available) {
+            return sendProblem(res, 422, { code: 'INSUFFICIENT_POINTS', title: 'Not enough points' });
+          }
+          const answer = {
+            journalId: '4d5e6f7a-8b9c-4d0e-9f1a-2b3c4d5e6f7a',
+            points: reward.costPoints,
+            balance: { ...alice.balance, available: alice.balance.available - reward.costPoints },
+            voucher: voucherFor(reward, `TV-COFE-000${rewardRedemptions.size + 1}`, 'active'),
+          };
+          rewardRedemptions.set(key, { request: req.body, body: answer });
+          if (loseNextAnswer) {
+            loseNextAnswer = false;
+            res.socket?.destroy();
+            return;
+          }
+          return sendJson(res, 201, answer);
+        }
         const body = JSON.parse(req.body) as { points: number };
         if (body.points > alice.balance.available) {
           return sendProblem(res, 422, { code: 'INSUFFICIENT_POINTS', title: 'Not enough points' });
@@ -137,6 +226,7 @@ describe('checkout page', () => {
   beforeEach(() => {
     user = staffUser('cashier');
     awards = new Map();
+    rewardRedemptions = new Map();
     loseNextAnswer = false;
     server.requests.length = 0;
     localStorage.clear();
@@ -436,6 +526,109 @@ describe('checkout page', () => {
     fireEvent.click(within(redeem).getByRole('button', { name: 'Redeem points' }));
     await waitFor(() => expect(result().textContent).toContain('redeemed 5 points'));
     expect(requestsTo('/api/v1/checkout/redeem')[2]?.headers['idempotency-key']).not.toBe(
+      retry?.headers['idempotency-key'],
+    );
+  });
+
+  it('takes a voucher by its code (checked before sending), and says when it is already used', async () => {
+    renderCheckout();
+    await findAlice();
+    const voucher = screen.getByRole('form', { name: 'Take voucher' });
+
+    type('Voucher code', 'TV-123', voucher);
+    fireEvent.click(within(voucher).getByRole('button', { name: 'Take voucher' }));
+    expect((await within(voucher).findByRole('alert')).textContent).toContain(
+      'Voucher code is not a voucher code (TV-XXXX-XXXX)',
+    );
+    expect(within(voucher).getByLabelText('Voucher code').getAttribute('aria-invalid')).toBe('true');
+    expect(requestsTo('/api/v1/checkout/vouchers')).toHaveLength(0);
+
+    type('Voucher code', ' tv-abcd-efgh ', voucher);
+    fireEvent.click(within(voucher).getByRole('button', { name: 'Take voucher' }));
+    await waitFor(() => expect(result().textContent).toContain('Voucher TV-ABCD-EFGH taken: Free coffee'));
+    expect(JSON.parse(requestsTo('/api/v1/checkout/vouchers/redeem')[0]?.body ?? '')).toEqual({
+      code: 'TV-ABCD-EFGH',
+    });
+    expect(within(voucher).getByLabelText<HTMLInputElement>('Voucher code').value).toBe('');
+
+    type('Voucher code', 'TV-USED-0001', voucher);
+    fireEvent.click(within(voucher).getByRole('button', { name: 'Take voucher' }));
+    const refused = await within(voucher).findByRole('alert');
+    expect(refused.textContent).toContain('already used, cancelled or expired');
+    expect(result().textContent).toContain('Voucher TV-ABCD-EFGH taken');
+
+    type('Voucher code', 'TV-NONE-0000', voucher);
+    fireEvent.click(within(voucher).getByRole('button', { name: 'Take voucher' }));
+    await waitFor(() =>
+      expect(within(voucher).getByRole('alert').textContent).toContain('Voucher code is not a voucher'),
+    );
+    expect(within(voucher).getByLabelText('Voucher code').getAttribute('aria-invalid')).toBe('true');
+  });
+
+  it('sends the admin’s store with a voucher, as with an award', async () => {
+    user = staffUser('admin');
+    renderCheckout();
+    await findAlice();
+    const store = screen.getByRole('combobox', { name: 'Store' });
+    await within(store).findByRole('option', { name: 'Tally Market Manchester (MAN-01)' });
+    fireEvent.change(store, { target: { value: manchester.id } });
+    const voucher = screen.getByRole('form', { name: 'Take voucher' });
+    type('Voucher code', 'TV-ABCD-EFGH', voucher);
+    fireEvent.click(within(voucher).getByRole('button', { name: 'Take voucher' }));
+
+    await waitFor(() => expect(result().textContent).toContain('Voucher TV-ABCD-EFGH taken'));
+    expect(JSON.parse(requestsTo('/api/v1/checkout/vouchers/redeem')[0]?.body ?? '')).toEqual({
+      code: 'TV-ABCD-EFGH',
+      storeId: manchester.id,
+    });
+  });
+
+  it('redeems a reward for the member, retrying a lost answer with the same Idempotency-Key, and a new key for the next', async () => {
+    renderCheckout();
+    await findAlice();
+    const form = screen.getByRole('form', { name: 'Redeem reward' });
+    const select = within(form).getByRole('combobox', { name: 'Reward' });
+    await within(select).findByRole('option', { name: 'Free coffee — 250 points' });
+    expect(
+      within(select).getByRole('option', { name: 'Tote bag — 500 points (not enough points)' }),
+    ).toBeTruthy();
+    expect(form.textContent).toContain('Alice Example has 350 points available');
+
+    fireEvent.click(within(form).getByRole('button', { name: 'Redeem reward' }));
+    expect((await within(form).findByRole('alert')).textContent).toContain('Reward is required');
+    expect(requestsTo('/api/v1/checkout/redeem')).toHaveLength(0);
+
+    fireEvent.change(select, { target: { value: toteBag.id } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Redeem reward' }));
+    await waitFor(() =>
+      expect(within(form).getByRole('alert').textContent).toContain('Not enough points: 350 available'),
+    );
+
+    fireEvent.change(select, { target: { value: coffee.id } });
+    loseNextAnswer = true;
+    fireEvent.click(within(form).getByRole('button', { name: 'Redeem reward' }));
+    await waitFor(() =>
+      expect(within(form).getByRole('alert').textContent).toContain('Press Redeem reward again'),
+    );
+    fireEvent.click(within(form).getByRole('button', { name: 'Redeem reward' }));
+    await waitFor(() =>
+      expect(result().textContent).toContain(
+        'Alice Example redeemed Free coffee for 250 points. Voucher TV-COFE-0001',
+      ),
+    );
+    expect(result().textContent).toContain('New balance: 100 available, 95 pending.');
+
+    const [short, lost, retry] = requestsTo('/api/v1/checkout/redeem');
+    expect(JSON.parse(retry?.body ?? '')).toEqual({ member: { memberId: alice.id }, rewardId: coffee.id });
+    expect(retry?.body).toBe(lost?.body);
+    expect(retry?.headers['idempotency-key']).toBe(lost?.headers['idempotency-key']);
+    // Another reward is another request: it was never sent under the short one's key.
+    expect(lost?.headers['idempotency-key']).not.toBe(short?.headers['idempotency-key']);
+    expect(rewardRedemptions.size).toBe(1);
+
+    fireEvent.click(within(form).getByRole('button', { name: 'Redeem reward' }));
+    await waitFor(() => expect(result().textContent).toContain('Voucher TV-COFE-0002'));
+    expect(requestsTo('/api/v1/checkout/redeem')[3]?.headers['idempotency-key']).not.toBe(
       retry?.headers['idempotency-key'],
     );
   });
