@@ -1,5 +1,5 @@
 import { type Balance, describeJournal, JournalKind, type StatementLine } from '@tally/domain';
-import { AppException } from '../../common/exceptions/app.exception.js';
+import { decodeIdCursor, encodeIdCursor } from '../../common/pagination/id-cursor.js';
 import { type BalanceRow, type StatementRow } from './ledger.repository.js';
 
 export function toBalance(row: BalanceRow): Balance {
@@ -38,17 +38,6 @@ export function toStatementLine(row: StatementRow): StatementLine {
   };
 }
 
-export function encodeCursor(seq: string): string {
-  return Buffer.from(`j:${seq}`, 'utf8').toString('base64url');
-}
-
-export function decodeCursor(cursor: string): string {
-  const decoded = Buffer.from(cursor, 'base64url').toString('utf8');
-  const match = /^j:(\d{1,18})$/.exec(decoded);
-  if (!match) {
-    throw new AppException('VALIDATION_FAILED', 'The cursor is not one this API issued.', [
-      { field: 'cursor', message: 'invalid cursor' },
-    ]);
-  }
-  return match[1]!;
-}
+/** Statement cursors: the journal's sequence number, opaque to clients. */
+export const encodeCursor = (seq: string): string => encodeIdCursor(seq, 'j');
+export const decodeCursor = (cursor: string): string => decodeIdCursor(cursor, 'j');
