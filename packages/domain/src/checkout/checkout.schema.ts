@@ -157,3 +157,28 @@ export type Approval = z.infer<typeof ApprovalSchema>;
 export const ApprovalQuerySchema = z.strictObject({ status: ApprovalStatus.optional() });
 export const ApprovalDecisionSchema = z.strictObject({ reason: ReasonSchema.optional() });
 export const ApprovalDenialSchema = z.strictObject({ reason: ReasonSchema });
+
+/** A stored till receipt as its member sees it: every line, and how each point was earned. */
+export const MemberReceiptSchema = z.object({
+  id: z.uuid(),
+  receiptRef: z.string(),
+  store: z.object({ id: z.uuid(), name: z.string() }),
+  createdAt: z.iso.datetime(),
+  currency: z.string(),
+  lines: z.array(
+    z.object({
+      sku: z.string(),
+      category: z.string().nullable(),
+      description: z.string().nullable(),
+      quantity: z.number().int(),
+      unitPrice: z.number().int(),
+      kind: z.string(),
+    }),
+  ),
+  totalAmount: z.number().int(),
+  eligibleAmount: z.number().int(),
+  points: z.number().int(),
+  earnLines: z.array(EarnLineSchema),
+  refunds: z.array(z.object({ at: z.iso.datetime(), pointsReversed: z.number().int() })),
+});
+export type MemberReceipt = z.infer<typeof MemberReceiptSchema>;

@@ -140,11 +140,37 @@ export const StatementLineSchema = z.object({
     note: z.string().nullable(),
     reversesJournalId: z.uuid().nullable(),
     expiresAt: z.iso.datetime().nullable(),
+    /** For a till award: the stored receipt, to open its lines and how each point was earned. */
+    receiptId: z.uuid().nullable().optional(),
   }),
 });
 export type StatementLine = z.infer<typeof StatementLineSchema>;
 
 export const StatementPageSchema = pageSchema(StatementLineSchema);
+
+/** Statement filters: by kind and by date range (`to` exclusive), newest first. */
+export const StatementQuerySchema = z.strictObject({
+  cursor: z.string().min(1).max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  kind: z
+    .union([
+      JournalKind,
+      z.string().transform((v, ctx) => {
+        const kinds = v.split(',').map((k) => k.trim());
+        for (const k of kinds) {
+          if (!JournalKind.safeParse(k).success) {
+            ctx.addIssue({ code: 'custom', message: `unknown kind ${k}` });
+            return z.NEVER;
+          }
+        }
+        return kinds.join(',');
+      }),
+    ])
+    .optional(),
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+});
+export type StatementQuery = z.input<typeof StatementQuerySchema>;
 export type StatementPage = z.infer<typeof StatementPageSchema>;
 
 export const LedgerCheckSchema = z.object({

@@ -15,6 +15,8 @@ import {
   type CheckoutRefundResponse,
   CheckoutRefundResponseSchema,
   MemberLookupQuerySchema,
+  type MemberReceipt,
+  MemberReceiptSchema,
   type MemberSummary,
   MemberSummarySchema,
 } from '@tally/domain';
@@ -109,6 +111,17 @@ export class CheckoutLookupController {
   })
   lookup(@Query() query: Record<string, string>): Promise<MemberSummary> {
     return this.checkout.lookup(query);
+  }
+
+  @Get('me/receipts/:id')
+  @RequirePermission('profile:own')
+  @ApiDoc({
+    summary: 'One of my receipts: its lines and how each point was earned',
+    tags: ['me'],
+    responses: { 200: MemberReceiptSchema },
+  })
+  receipt(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<MemberReceipt> {
+    return this.checkout.memberReceipt(actor, id);
   }
 
   @Get('approvals')

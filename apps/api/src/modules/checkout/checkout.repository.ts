@@ -26,6 +26,14 @@ export interface ReceiptRow {
   earn_journal_id: string;
 }
 
+export type MemberReceiptRow = ReceiptRow & {
+  store_name: string;
+  created_at: Date;
+  total_amount: string;
+  earn_lines: EarnLine[];
+  refunds: { at: string; points: number }[] | null;
+};
+
 export interface ApprovalRow {
   id: string;
   kind: 'earn';
@@ -55,6 +63,19 @@ const APPROVAL_SELECT = `SELECT a.*, a.points::text AS points, s.name AS request
 @Injectable()
 export class CheckoutRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async memberReceipt(memberId: string, id: string): Promise<MemberReceiptRow | undefined> {
+    const rows: MemberReceiptRow[] = await this.dataSource.query(
+      `SELECT r.id, r.store_id, s.name AS store_name, r.receipt_ref, r.member_id, r.currency, r.lines, r.total_amount::text,
+              r.eligible_amount::text, r.earned_points::text, r.earn_journal_id, r.earn_lines, r.created_at,
+              (SELECT json_agg(json_build_object('at', f.created_at, 'points', f.points_reversed) ORDER BY f.created_at)
+                 FROM receipt_refund f WHERE f.receipt_id = r.id) AS refunds
+         FROM receipt r JOIN store s ON s.id = r.store_id
+        WHERE r.id = $1 AND r.member_id = $2`,
+      [id, memberId],
+    );
+    return rows[0];
+  }
 
   /** Campaign days and hours are the store's local ones. */
   async storeTimeZone(storeId: string): Promise<string> {

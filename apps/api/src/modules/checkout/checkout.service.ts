@@ -21,6 +21,7 @@ import {
   isStoreScoped,
   lineAmount,
   type MemberLookupQuery,
+  type MemberReceipt,
   MemberLookupQuerySchema,
   type MemberRef,
   type MemberSummary,
@@ -551,6 +552,36 @@ export class CheckoutService {
     if (replay && replay.request_hash === hash)
       return { body: replay.response as CheckoutRefundResponse, replayed: true, status: 201 };
     throw new AppException('IDEMPOTENCY_KEY_REUSED');
+  }
+
+  /** A member's own receipt: its lines and how each point was earned (404 for anyone else's). */
+  async memberReceipt(actor: Actor, id: string): Promise<MemberReceipt> {
+    parseOrThrow(z.uuid('must be a receipt id'), id, ['id']);
+    const row = await this.repository.memberReceipt(actor.id, id);
+    if (!row) throw new AppException('RECEIPT_NOT_FOUND');
+    return {
+      id: row.id,
+      receiptRef: row.receipt_ref,
+      store: { id: row.store_id, name: row.store_name },
+      createdAt: new Date(row.created_at).toISOString(),
+      currency: row.currency,
+      lines: row.lines.map((l) => ({
+        sku: l.sku,
+        category: l.category ?? null,
+        description: l.description ?? null,
+        quantity: l.quantity,
+        unitPrice: l.unitPrice,
+        kind: l.kind,
+      })),
+      totalAmount: Number(row.total_amount),
+      eligibleAmount: Number(row.eligible_amount),
+      points: Number(row.earned_points),
+      earnLines: row.earn_lines,
+      refunds: (row.refunds ?? []).map((f) => ({
+        at: new Date(f.at).toISOString(),
+        pointsReversed: Number(f.points),
+      })),
+    };
   }
 
   async lookup(query: MemberLookupQuery): Promise<MemberSummary> {

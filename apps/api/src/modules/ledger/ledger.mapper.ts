@@ -34,6 +34,7 @@ export function toStatementLine(row: StatementRow): StatementLine {
       note: row.reason,
       reversesJournalId: row.reverses_journal_id,
       expiresAt: row.expires_at ? new Date(row.expires_at).toISOString() : null,
+      receiptId: row.receipt_id,
     },
   };
 }

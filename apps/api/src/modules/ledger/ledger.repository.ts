@@ -27,6 +27,7 @@ export interface StatementRow {
   debt: string;
   available_after: string | null;
   expires_at: Date | null;
+  receipt_id: string | null;
 }
 
 export interface BalanceRow {
@@ -64,22 +65,30 @@ export class LedgerRepository {
     return rows[0]!.b;
   }
 
-  async statement(memberId: string, beforeSeq: string | null, limit: number): Promise<StatementRow[]> {
+  async statement(
+    memberId: string,
+    beforeSeq: string | null,
+    limit: number,
+    filter: { kinds?: string[]; from?: string; to?: string } = {},
+  ): Promise<StatementRow[]> {
     return this.dataSource.query(
       `SELECT j.id, j.seq::text AS seq, j.kind, j.created_at, j.external_ref, j.store_id, j.reason, j.reverses_journal_id,
               coalesce(sum(p.amount) FILTER (WHERE a.kind = 'available'), 0)::text AS available,
               coalesce(sum(p.amount) FILTER (WHERE a.kind = 'pending'), 0)::text AS pending,
               coalesce(sum(p.amount) FILTER (WHERE a.kind = 'debt'), 0)::text AS debt,
               max(p.balance_after) FILTER (WHERE a.kind = 'available')::text AS available_after,
-              (SELECT min(l.expires_at) FROM points_lot l WHERE l.journal_id = j.id) AS expires_at
+              (SELECT min(l.expires_at) FROM points_lot l WHERE l.journal_id = j.id) AS expires_at,
+              j.metadata->>'receiptId' AS receipt_id
          FROM ledger_journal j
          LEFT JOIN ledger_posting p ON p.journal_id = j.id AND p.member_id = j.member_id
          LEFT JOIN ledger_account a ON a.id = p.account_id
         WHERE j.member_id = $1 AND ($2::bigint IS NULL OR j.seq < $2::bigint)
+          AND ($4::text[] IS NULL OR j.kind = ANY($4::text[]))
+          AND ($5::timestamptz IS NULL OR j.created_at >= $5) AND ($6::timestamptz IS NULL OR j.created_at < $6)
         GROUP BY j.id
         ORDER BY j.seq DESC
         LIMIT $3`,
-      [memberId, beforeSeq, limit],
+      [memberId, beforeSeq, limit, filter.kinds ?? null, filter.from ?? null, filter.to ?? null],
     );
   }
 

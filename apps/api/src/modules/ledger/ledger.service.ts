@@ -108,10 +108,14 @@ export class LedgerService {
     return toBalance(await this.repository.balance(memberId, manager));
   }
 
-  async statement(memberId: string, page: PageQuery): Promise<StatementPage> {
+  async statement(
+    memberId: string,
+    page: PageQuery,
+    filter: { kinds?: string[]; from?: string; to?: string } = {},
+  ): Promise<StatementPage> {
     parseOrThrow(z.uuid(), memberId, ['memberId']);
     const before = page.cursor ? decodeCursor(page.cursor) : null;
-    const rows = await this.repository.statement(memberId, before, page.limit + 1);
+    const rows = await this.repository.statement(memberId, before, page.limit + 1, filter);
     const items = rows.slice(0, page.limit).map(toStatementLine);
     const last = rows.length > page.limit ? rows[page.limit - 1] : undefined;
     return { items, nextCursor: last ? encodeCursor(last.seq) : null };

@@ -9,7 +9,7 @@ import {
   MemberSchema,
   type MeResponse,
   MeResponseSchema,
-  PageQuerySchema,
+  StatementQuerySchema,
   SignUpRequestSchema,
   type StatementPage,
   StatementPageSchema,
@@ -60,13 +60,23 @@ export class MembersController {
   @Get('me/statement')
   @RequirePermission('profile:own')
   @ApiDoc({
-    summary: 'My statement: every ledger line with its reason, newest first',
+    summary:
+      'My statement: every ledger line with its reason, newest first; filter by kind (comma-separated) and date',
     tags: ['me'],
-    query: PageQuerySchema,
+    query: StatementQuerySchema,
     responses: { 200: StatementPageSchema },
   })
   statement(@CurrentActor() actor: Actor, @Query() query: Record<string, unknown>): Promise<StatementPage> {
     return this.members.statement(actor, query);
+  }
+
+  @Get('me/statement.csv')
+  @RequirePermission('profile:own')
+  @Header('content-type', 'text/csv; charset=utf-8')
+  @Header('content-disposition', 'attachment; filename="tally-statement.csv"')
+  @ApiDoc({ summary: 'My whole statement as CSV', tags: ['me'], responses: { 200: null } })
+  statementCsv(@CurrentActor() actor: Actor): Promise<string> {
+    return this.members.statementCsv(actor);
   }
 
   @Get('me/export')

@@ -8,12 +8,12 @@ import {
   type MemberBalance,
   type MemberExport,
   type MeResponse,
-  type PageQuery,
-  PageQuerySchema,
   type SignUpRequest,
   SignUpRequestSchema,
   type StatementLine,
   type StatementPage,
+  type StatementQuery,
+  StatementQuerySchema,
   type UpdateProfile,
   UpdateProfileSchema,
 } from '@tally/domain';
@@ -103,10 +103,51 @@ export class MembersService {
     return this.me(actor);
   }
 
-  async statement(actor: Actor, query: Partial<PageQuery>): Promise<StatementPage> {
-    const page = parseOrThrow(PageQuerySchema.strict(), query, ['query']);
+  async statement(actor: Actor, query: StatementQuery): Promise<StatementPage> {
+    const q = parseOrThrow(StatementQuerySchema, query, ['query']);
     const row = await this.activeMember(actor);
-    return this.ledger.statement(row.id, page);
+    return this.ledger.statement(row.id, q, { kinds: q.kind?.split(','), from: q.from, to: q.to });
+  }
+
+  /** The whole history as CSV (newest first), for the member's own records. */
+  async statementCsv(actor: Actor): Promise<string> {
+    const { statement } = await this.export(actor);
+    const header = [
+      'date',
+      'kind',
+      'description',
+      'points',
+      'available',
+      'pending',
+      'debt',
+      'balance_after',
+      'receipt',
+      'note',
+      'expires',
+    ];
+    const cell = (value: string | number | null | undefined) => {
+      const text = value === null || value === undefined ? '' : String(value);
+      // Quote every text cell, double inner quotes, and defuse spreadsheet formulas.
+      return `"${(/^[=+\-@]/.test(text) ? `'${text}` : text).replaceAll('"', '""')}"`;
+    };
+    const lines = statement.map((l) =>
+      [
+        l.occurredAt,
+        l.kind,
+        l.reason.description,
+        l.points,
+        l.available,
+        l.pending,
+        l.debt,
+        l.availableAfter,
+        l.reason.externalRef,
+        l.reason.note,
+        l.reason.expiresAt,
+      ]
+        .map(cell)
+        .join(','),
+    );
+    return [header.join(','), ...lines].join('\r\n') + '\r\n';
   }
 
   /** Everything Tally holds about the member, as JSON. */
