@@ -4,6 +4,9 @@ import { Outlet } from 'react-router';
 
 const MEMBER_NAV: readonly NavItem[] = [
   { to: '/', label: 'Home', end: true },
+  { to: '/rewards', label: 'Rewards' },
+  { to: '/vouchers', label: 'My vouchers' },
+  { to: '/card', label: 'My card' },
   { to: '/profile', label: 'Profile' },
 ];
 

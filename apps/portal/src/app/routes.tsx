@@ -14,6 +14,16 @@ const ProfilePage = lazy(() =>
   import('../features/me/components/profile-page').then((m) => ({ default: m.ProfilePage })),
 );
 
+const RewardsPage = lazy(() =>
+  import('../features/rewards/components/rewards-page').then((m) => ({ default: m.RewardsPage })),
+);
+const VouchersPage = lazy(() =>
+  import('../features/rewards/components/vouchers-page').then((m) => ({ default: m.VouchersPage })),
+);
+const CardPage = lazy(() =>
+  import('../features/card/components/card-page').then((m) => ({ default: m.CardPage })),
+);
+
 export function AppRoutes() {
   return (
     <Routes>
@@ -22,6 +32,9 @@ export function AppRoutes() {
         <Route path="sign-in" element={<MemberSignInPage />} />
         <Route path="sign-up" element={<SignUpPage />} />
         <Route path="profile" element={<RequireSession>{() => <ProfilePage />}</RequireSession>} />
+        <Route path="rewards" element={<RequireSession>{() => <RewardsPage />}</RequireSession>} />
+        <Route path="vouchers" element={<RequireSession>{() => <VouchersPage />}</RequireSession>} />
+        <Route path="card" element={<RequireSession>{() => <CardPage />}</RequireSession>} />
         <Route path="forgot-password" element={<ForgotPasswordPage audience="member" />} />
         <Route path="reset-password" element={<ResetPasswordPage />} />
         <Route path="*" element={<NotFoundPage />} />

@@ -115,6 +115,7 @@ describe('portal pages', () => {
     expect(screen.getByRole('link', { name: 'Sign in' }).getAttribute('href')).toBe('/sign-in');
     expect(screen.getByRole('link', { name: 'Sign up' }).getAttribute('href')).toBe('/sign-up');
     expect(screen.queryByRole('link', { name: 'Profile' })).toBeNull();
+    expect(screen.queryByRole('link', { name: 'Rewards' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Sign out' })).toBeNull();
   });
 
@@ -131,6 +132,9 @@ describe('portal pages', () => {
     expect(await within(activity).findByText('Points earned')).toBeTruthy();
     expect(activity.textContent).toContain('+250');
     expect(screen.getByRole('link', { name: 'Profile' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Rewards' }).getAttribute('href')).toBe('/rewards');
+    expect(screen.getByRole('link', { name: 'My vouchers' }).getAttribute('href')).toBe('/vouchers');
+    expect(screen.getByRole('link', { name: 'My card' }).getAttribute('href')).toBe('/card');
     expect(server.requests.find((r) => r.url.startsWith('/api/v1/me/statement'))?.url).toBe(
       '/api/v1/me/statement?limit=10',
     );

@@ -1,7 +1,7 @@
 import { MemberExportSchema, type MemberExport } from '@tally/domain';
 import { saveJsonFile, useApiClient, type ApiClient } from '@tally/ui';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import { ME_KEY } from './get-me';
+import { ME_KEY } from '../../../api/get-me';
 
 /** `GET /api/v1/me/export`: everything Tally holds about the member. */
 export function getMyData(

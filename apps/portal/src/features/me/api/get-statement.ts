@@ -1,7 +1,7 @@
 import { StatementPageSchema, type StatementPage } from '@tally/domain';
 import { pathWithQuery, useApiClient, type ApiClient } from '@tally/ui';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { ME_KEY } from './get-me';
+import { ME_KEY } from '../../../api/get-me';
 
 export interface StatementQuery {
   cursor?: string;

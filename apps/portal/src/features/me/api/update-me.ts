@@ -1,7 +1,7 @@
 import { MeResponseSchema, type MeResponse, type UpdateProfile } from '@tally/domain';
 import { useApiClient, type ApiClient } from '@tally/ui';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { meQueryOptions } from './get-me';
+import { meQueryOptions } from '../../../api/get-me';
 
 export function updateMe(client: ApiClient, body: UpdateProfile): Promise<MeResponse> {
   return client.patch('/api/v1/me', body, MeResponseSchema);

@@ -1,5 +1,5 @@
 import { Page, QueryState } from '@tally/ui';
-import { useMe } from '../api/get-me';
+import { useMe } from '../../../api/get-me';
 import { BalanceSummary } from './balance-summary';
 import { LatestActivity } from './latest-activity';
 

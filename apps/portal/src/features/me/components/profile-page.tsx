@@ -1,6 +1,6 @@
 import { formatCardNumber } from '@tally/domain';
 import { Page, QueryState, Section } from '@tally/ui';
-import { useMe } from '../api/get-me';
+import { useMe } from '../../../api/get-me';
 import { CloseAccount } from './close-account';
 import { DownloadMyData } from './download-my-data';
 import { ProfileForm } from './profile-form';

@@ -4,7 +4,7 @@ import { sendJson, sendProblem, startTestServer, type TestServer } from '@tally/
 import { QueryClient } from '@tanstack/react-query';
 import { me, statement } from '../../../../test/fixtures';
 import { closeAccount } from '../close-account';
-import { ME_KEY, getMe, meQueryOptions } from '../get-me';
+import { ME_KEY, getMe, meQueryOptions } from '../../../../api/get-me';
 import { exportFileName, getMyData } from '../get-my-data';
 import { getStatement, statementQueryOptions } from '../get-statement';
 import { updateMe } from '../update-me';
