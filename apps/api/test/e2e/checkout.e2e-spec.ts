@@ -396,6 +396,61 @@ describe('checkout: redeem and refund', () => {
     expect(next.body.balance).toMatchObject({ available: 10, debt: 0 });
   });
 
+  it('gives back the points a refunded receipt was paid with, in proportion, with their original expiry', async () => {
+    const { member } = await memberWith(100);
+    const ref = `R-${randomUUID().slice(0, 8)}`;
+    await earn(pos, {
+      member: { memberId: member.id },
+      receipt: receipt(
+        [
+          { sku: 'lamp', quantity: 2, unitPrice: 1000 },
+          { sku: 'points', quantity: 1, unitPrice: 500, kind: 'paid_with_points' },
+        ],
+        ref,
+      ),
+    }).expect(201);
+    await request(t.server())
+      .post('/api/v1/checkout/redeem')
+      .set('authorization', pos)
+      .set('idempotency-key', randomUUID())
+      .send({ member: { memberId: member.id }, points: 50, receiptId: ref })
+      .expect(201);
+    const refund = (lines?: object[]) =>
+      request(t.server())
+        .post('/api/v1/checkout/refund')
+        .set('authorization', pos)
+        .set('idempotency-key', randomUUID())
+        .send({ receiptId: ref, ...(lines ? { lines } : {}) });
+    const half = await refund([{ sku: 'lamp', quantity: 1 }]).expect(201);
+    expect(half.body).toMatchObject({ pointsReversed: 10, pointsReturned: 25 });
+    const rest = await refund().expect(201);
+    expect(rest.body).toMatchObject({ pointsReversed: 10, pointsReturned: 25, balance: { available: 100 } });
+    await refund().expect(422);
+    const [lot] = await t.dataSource.query<[{ n: number }]>(
+      `SELECT count(*)::int AS n FROM points_lot WHERE member_id = $1 AND remaining > 0`,
+      [member.id],
+    );
+    expect(lot.n).toBeGreaterThan(0);
+  });
+
+  it('lets exactly 3 of 30 parallel till redeems through on a balance good for 3', async () => {
+    const { member } = await memberWith(100);
+    const results = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        request(t.server())
+          .post('/api/v1/checkout/redeem')
+          .set('authorization', pos)
+          .set('idempotency-key', randomUUID())
+          .send({ member: { memberId: member.id }, points: 30, receiptId: `R-par-${i}` }),
+      ),
+    );
+    expect(results.filter((r) => r.status === 201)).toHaveLength(3);
+    expect(results.filter((r) => r.status === 422).every((r) => r.body.code === 'INSUFFICIENT_POINTS')).toBe(
+      true,
+    );
+    expect(results.filter((r) => r.status === 422)).toHaveLength(27);
+  });
+
   it('finds a member by card, email or phone, and refuses a mistyped card number', async () => {
     const member = await createMember(t.dataSource);
     const byCard = await request(t.server())

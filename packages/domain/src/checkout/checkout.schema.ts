@@ -107,6 +107,8 @@ export const CheckoutRefundResponseSchema = z.object({
   journalId: z.uuid().nullable(),
   /** Points taken back from the member for this refund (debt included). */
   pointsReversed: z.number().int(),
+  /** Points the member had paid with on this receipt, given back (with their original expiry). */
+  pointsReturned: z.number().int().default(0),
   balance: BalanceSchema,
 });
 export type CheckoutRefundResponse = z.infer<typeof CheckoutRefundResponseSchema>;

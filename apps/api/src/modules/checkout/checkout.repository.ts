@@ -77,6 +77,23 @@ export class CheckoutRepository {
     return rows[0];
   }
 
+  /** The member's redemptions towards this receipt in this store, with what was already given back. */
+  async pointsPaid(
+    manager: EntityManager,
+    memberId: string,
+    storeId: string,
+    ref: string,
+  ): Promise<{ id: string; amount: number; reversed: number }[]> {
+    const rows: { id: string; amount: string; reversed: string }[] = await manager.query(
+      `SELECT j.id, j.amount::text, coalesce((SELECT sum(r.amount) FROM ledger_journal r WHERE r.reverses_journal_id = j.id), 0)::text AS reversed
+         FROM ledger_journal j
+        WHERE j.member_id = $1 AND j.kind = 'redeem' AND j.store_id = $2 AND j.external_ref = $3
+        ORDER BY j.seq`,
+      [memberId, storeId, ref],
+    );
+    return rows.map((r) => ({ id: r.id, amount: Number(r.amount), reversed: Number(r.reversed) }));
+  }
+
   /** Campaign days and hours are the store's local ones. */
   async storeTimeZone(storeId: string): Promise<string> {
     const rows: { timezone: string }[] = await this.dataSource.query(

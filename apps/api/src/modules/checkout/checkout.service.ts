@@ -454,7 +454,10 @@ export class CheckoutService {
           { field: 'receiptId', message: 'is not a receipt of this store' },
         ]);
       const previous = await this.repository.refunds(manager, receipt.id);
-      const bought = new Map<string, { quantity: number; unitPrice: number; eligible: boolean }>();
+      const bought = new Map<
+        string,
+        { quantity: number; unitPrice: number; eligible: boolean; paid: boolean }
+      >();
       for (const line of receipt.lines) {
         const known = bought.get(line.sku);
         const eligible = !programme.excludedKinds.includes(line.kind);
@@ -462,8 +465,15 @@ export class CheckoutService {
           quantity: (known?.quantity ?? 0) + line.quantity,
           unitPrice: line.unitPrice,
           eligible: eligible || (known?.eligible ?? false),
+          paid: line.kind === 'paid_with_points',
         });
       }
+      // Value of the goods (everything but the part paid with points), for returning points paid.
+      const goodsValue = (entries: { sku: string; quantity: number }[]) =>
+        entries.reduce((sum, l) => {
+          const b = bought.get(l.sku);
+          return b && !b.paid ? sum + l.quantity * b.unitPrice : sum;
+        }, 0);
       const refunded = new Map<string, number>();
       for (const r of previous)
         for (const l of r.lines) refunded.set(l.sku, (refunded.get(l.sku) ?? 0) + l.quantity);
@@ -530,7 +540,48 @@ export class CheckoutService {
         reversed = -result.points;
         balance = result.balance;
       }
-      const response: CheckoutRefundResponse = { journalId, pointsReversed: reversed, balance };
+      // Points the member paid with on this receipt come back in proportion to the goods refunded.
+      const paid = await this.repository.pointsPaid(manager, receipt.member_id, storeId, receipt.receipt_ref);
+      const paidTotal = paid.reduce((sum, p) => sum + p.amount, 0);
+      let returned = 0;
+      if (paidTotal > 0) {
+        const totalGoods = goodsValue(
+          [...bought.entries()].map(([sku, b]) => ({ sku, quantity: b.quantity })),
+        );
+        const refundedGoods = goodsValue(previous.flatMap((r) => r.lines)) + goodsValue(lines);
+        const alreadyReturned = paid.reduce((sum, p) => sum + p.reversed, 0);
+        let toReturn = Math.max(
+          0,
+          (totalGoods > 0 ? proportionalPoints(paidTotal, refundedGoods, totalGoods) : paidTotal) -
+            alreadyReturned,
+        );
+        for (const p of paid) {
+          const take = Math.min(toReturn, p.amount - p.reversed);
+          if (take <= 0) continue;
+          const back = await this.ledger.reverse(
+            {
+              idempotencyKey: `${key}:paid:${p.id}`,
+              idempotencyScope: scope,
+              actor: ledgerActor(actor),
+              storeId,
+              externalRef: receipt.receipt_ref,
+              journalId: p.id,
+              points: take,
+              reason: `points paid on refunded receipt ${receipt.receipt_ref}`,
+            },
+            manager,
+          );
+          returned += back.points;
+          balance = back.balance;
+          toReturn -= take;
+        }
+      }
+      const response: CheckoutRefundResponse = {
+        journalId,
+        pointsReversed: reversed,
+        pointsReturned: returned,
+        balance,
+      };
       await this.repository.completeRefund(manager, refundId, journalId, points, response);
       await this.programmes.recomputeTier(
         manager,
