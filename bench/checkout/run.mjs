@@ -1,6 +1,7 @@
 // Checkout benchmark: awards per second of POST /api/v1/checkout/earn through the real API process
-// (Fastify, Nest, auth guard, validation, earn engine, one database transaction), next to the same
-// stack answering GET /api/health, on a fresh database. Prints figures; exits non-zero only when
+// (Fastify, Nest, auth guard, validation, earn engine, one database transaction), against the ledger
+// baseline measured in the same run (LedgerService.earn called in-process, as bench/ledger does, on its
+// own fresh database on the same server, before the API starts), with GET /api/health alongside. Prints figures; exits non-zero only when
 // something fails (a non-201 award, a broken ledger invariant, journals that do not match the awards).
 // See ../README.md.
 import { spawn, spawnSync } from 'node:child_process';
@@ -10,6 +11,7 @@ import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { Pool } from 'undici';
+import { loadApi, migrate, openLedger, runLedgerScenario } from '../lib/ledger-load.mjs';
 
 const here = (name) => fileURLToPath(new URL(name, import.meta.url));
 const REPO = here('../../');
@@ -28,6 +30,9 @@ const KEEP_DB = env.BENCH_KEEP_DB === '1';
 const POS_KEY = 'tpk_demotill01_DEMOonly-till-key-never-use-in-production01';
 const ADMIN_LOGIN = { email: 'admin@demo.tally', password: 'tally-demo-2026', audience: 'staff' };
 const APP_NAME = 'tally-bench';
+const TARGET_RATIO = 0.5;
+const TARGET_P99_MS = 50;
+const TARGET_CONNECTIONS = 32;
 let interrupted = false;
 
 function usage(message) {
@@ -458,6 +463,41 @@ function percentile(sorted, q) {
 }
 
 // ---------------------------------------------------------------------------------------------------
+// The ledger baseline: LedgerService.earn in-process (bench/lib/ledger-load.mjs), distinct members,
+// unique idempotency keys, the same client counts and durations, on its own fresh database
+
+async function runLedgerBaseline(ledgerUrl) {
+  const ledgerApi = await loadApi();
+  progress(`migrating ${new URL(ledgerUrl).pathname.slice(1)} for the ledger baseline`);
+  await migrate(ledgerApi, ledgerUrl);
+  const poolSize = Math.max(...CONNECTIONS);
+  const context = await openLedger(ledgerApi, ledgerUrl, poolSize);
+  const results = new Map();
+  try {
+    for (const clients of CONNECTIONS) {
+      progress(`${clients} clients: ledger baseline (LedgerService.earn in-process)`);
+      const r = await runLedgerScenario(context.ledger, {
+        clients,
+        shared: false,
+        seconds: SECONDS,
+        warmup: WARMUP,
+      });
+      const latencies = r.latencies.sort((a, b) => a - b);
+      results.set(clients, {
+        jps: r.jps,
+        p50: percentile(latencies, 0.5),
+        p99: percentile(latencies, 0.99),
+        errors: r.errorCount,
+        firstError: r.errors[0],
+      });
+    }
+  } finally {
+    await context.app.close().catch(() => {});
+  }
+  return { results, poolSize };
+}
+
+// ---------------------------------------------------------------------------------------------------
 // Output
 
 function table(header, rows) {
@@ -495,17 +535,22 @@ async function main() {
   const benchUrlObject = new URL(ADMIN_URL);
   benchUrlObject.pathname = `/${dbName}`;
   const benchUrl = benchUrlObject.toString();
+  const ledgerDbName = `${dbName}_ledger`;
+  benchUrlObject.pathname = `/${ledgerDbName}`;
+  const ledgerUrl = benchUrlObject.toString();
 
   let created = false;
+  let ledgerCreated = false;
   let api = null;
   let http = null;
   let failed = false;
   let dropping = null;
   const dropDatabase = () =>
-    (dropping ??=
-      created && !KEEP_DB
-        ? admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`)
-        : Promise.resolve());
+    (dropping ??= (async () => {
+      if (KEEP_DB) return;
+      if (ledgerCreated) await admin.query(`DROP DATABASE IF EXISTS ${ledgerDbName} WITH (FORCE)`);
+      if (created) await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+    })());
   const onSignal = (signal) => {
     interrupted = true;
     process.stderr.write(`\n${signal}: stopping the API and dropping ${dbName}\n`);
@@ -524,12 +569,25 @@ async function main() {
     const server = (await admin.query('SHOW server_version')).rows[0].server_version;
     const sync = (await admin.query('SHOW synchronous_commit')).rows[0].synchronous_commit;
     const maxConn = Number((await admin.query('SHOW max_connections')).rows[0].max_connections);
-    if (POOL_SIZE + 10 > maxConn)
-      throw new Error(`max_connections (${maxConn}) is too low for a pool of ${POOL_SIZE}`);
+    if (Math.max(POOL_SIZE, ...CONNECTIONS) + 10 > maxConn)
+      throw new Error(
+        `max_connections (${maxConn}) is too low for a pool of ${Math.max(POOL_SIZE, ...CONNECTIONS)}`,
+      );
     const undiciVersion = JSON.parse(
       readFileSync(here('../node_modules/undici/package.json'), 'utf8'),
     ).version;
     const loadAtStart = loads();
+
+    // The ledger baseline first, alone; the API starts only after it has finished.
+    await admin.query(`CREATE DATABASE ${ledgerDbName}`);
+    ledgerCreated = true;
+    const baseline = await runLedgerBaseline(ledgerUrl);
+    for (const [clients, b] of baseline.results) {
+      if (b.errors > 0) {
+        failed = true;
+        progress(`! ledger baseline, ${clients} clients: ${b.errors} error(s); the first: ${b.firstError}`);
+      }
+    }
 
     const port = await freePort();
     const origin = `http://127.0.0.1:${port}`;
@@ -557,7 +615,7 @@ async function main() {
     const signUpSeconds = (performance.now() - signUpStart) / 1000;
 
     log(
-      'Tally checkout benchmark: POST /api/v1/checkout/earn over HTTP, with GET /api/health as the baseline',
+      'Tally checkout benchmark: POST /api/v1/checkout/earn over HTTP vs the ledger baseline (LedgerService.earn in-process)',
     );
     log(
       `api          node apps/api/dist/main.js (pid ${api.pid}) on ${origin}, version ${health.version}, DB_POOL_SIZE=${POOL_SIZE}, up in ${bootSeconds.toFixed(1)} s`,
@@ -576,6 +634,10 @@ async function main() {
     log(
       `programme    ${programme.pointsPerUnit} point per ${programme.spendUnit / 100} ${programme.currency} of item lines, ` +
         `tax excluded, pending ${programme.pendingDays} days, tiers by ${programme.tierBasis}`,
+    );
+    log(
+      `baseline     LedgerService.earn in-process (bench/lib/ledger-load.mjs) on ${ledgerDbName}, same server, ` +
+        `distinct members, pool size ${baseline.poolSize}; run before the API started, same clients and durations`,
     );
     log(`load average ${loadAtStart} at start (1, 5, 15 min)`);
     log();
@@ -664,7 +726,7 @@ async function main() {
         }
         phases[name] = r;
       }
-      results.push({ connections, ...phases });
+      results.push({ connections, ...phases, ledger: baseline.results.get(connections) });
     }
 
     const header = [
@@ -673,11 +735,10 @@ async function main() {
       'p50 ms',
       'p99 ms',
       'errors',
+      'ledger journals/s',
+      'ledger p99 ms',
+      'awards/ledger',
       'health req/s',
-      'p50 ms',
-      'p99 ms',
-      'errors',
-      'awards/health',
     ];
     const rows = results.map((r) => [
       String(r.connections),
@@ -685,17 +746,19 @@ async function main() {
       fmt(r.earn.p50, 1),
       fmt(r.earn.p99, 1),
       fmt(r.earn.errors),
+      fmt(r.ledger.jps),
+      fmt(r.ledger.p99, 1),
+      pct(r.earn.rps / r.ledger.jps),
       fmt(r.health.rps),
-      fmt(r.health.p50, 1),
-      fmt(r.health.p99, 1),
-      fmt(r.health.errors),
-      pct(r.earn.rps / r.health.rps),
     ]);
     log(table(header, rows));
     log();
     for (const line of errorLines) log(`ERRORS ${line}`);
     if (errorLines.length > 0) log();
     log('awards/s: 201 responses to POST /api/v1/checkout/earn completed per second in the measured window.');
+    log(
+      'ledger journals/s: LedgerService.earn called in-process (bench/ledger approach), as many concurrent clients, same duration.',
+    );
     log(
       'health req/s: 200 responses to GET /api/health (three small queries), same connections and duration.',
     );
@@ -790,6 +853,14 @@ async function main() {
       failed = true;
       log(`the API exited during the run: ${JSON.stringify(api.exited)}`);
     }
+    log();
+    const at = results.find((r) => r.connections === TARGET_CONNECTIONS);
+    const ratio = at ? at.earn.rps / at.ledger.jps : NaN;
+    const met = at && ratio >= TARGET_RATIO && at.earn.p99 < TARGET_P99_MS;
+    log(
+      `Target (on 2 cores): awards >= ${TARGET_RATIO * 100}% of the ledger baseline and p99 < ${TARGET_P99_MS} ms ` +
+        `at ${TARGET_CONNECTIONS} connections: ${met ? 'MET' : 'NOT MET'} (${pct(ratio)}, p99 ${fmt(at?.earn.p99, 1)} ms)`,
+    );
   } finally {
     if (http) await http.close().catch(() => {});
     await stopApi(api).catch(() => {});
