@@ -57,7 +57,13 @@ describeJourneys('Member portal', () => {
     expect(await readTerms(balance)).toEqual({ Available: '0', Pending: '0', Reserved: '0', Owed: '0' });
     const cardNumber = await shownCardNumber(page);
     await page.getByText('No activity yet.').waitFor();
-    expect(await mainNav(page).getByRole('link').allInnerTexts()).toEqual(['Home', 'Profile']);
+    expect(await mainNav(page).getByRole('link').allInnerTexts()).toEqual([
+      'Home',
+      'Rewards',
+      'My vouchers',
+      'My card',
+      'Profile',
+    ]);
 
     // Sign out: the welcome page, and the session is over on the server too.
     await page.getByRole('button', { name: 'Sign out' }).click();
