@@ -59,6 +59,7 @@ describeJourneys('Member portal', () => {
     await page.getByText('No activity yet.').waitFor();
     expect(await mainNav(page).getByRole('link').allInnerTexts()).toEqual([
       'Home',
+      'Statement',
       'Rewards',
       'My vouchers',
       'My card',

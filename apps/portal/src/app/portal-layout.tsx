@@ -4,6 +4,7 @@ import { Outlet } from 'react-router';
 
 const MEMBER_NAV: readonly NavItem[] = [
   { to: '/', label: 'Home', end: true },
+  { to: '/statement', label: 'Statement' },
   { to: '/rewards', label: 'Rewards' },
   { to: '/vouchers', label: 'My vouchers' },
   { to: '/card', label: 'My card' },

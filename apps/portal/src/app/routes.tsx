@@ -20,6 +20,9 @@ const RewardsPage = lazy(() =>
 const VouchersPage = lazy(() =>
   import('../features/rewards/components/vouchers-page').then((m) => ({ default: m.VouchersPage })),
 );
+const StatementPage = lazy(() =>
+  import('../features/statement/components/statement-page').then((m) => ({ default: m.StatementPage })),
+);
 const CardPage = lazy(() =>
   import('../features/card/components/card-page').then((m) => ({ default: m.CardPage })),
 );
@@ -32,6 +35,7 @@ export function AppRoutes() {
         <Route path="sign-in" element={<MemberSignInPage />} />
         <Route path="sign-up" element={<SignUpPage />} />
         <Route path="profile" element={<RequireSession>{() => <ProfilePage />}</RequireSession>} />
+        <Route path="statement" element={<RequireSession>{() => <StatementPage />}</RequireSession>} />
         <Route path="rewards" element={<RequireSession>{() => <RewardsPage />}</RequireSession>} />
         <Route path="vouchers" element={<RequireSession>{() => <VouchersPage />}</RequireSession>} />
         <Route path="card" element={<RequireSession>{() => <CardPage />}</RequireSession>} />
