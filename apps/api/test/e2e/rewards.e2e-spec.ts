@@ -53,6 +53,13 @@ describe('rewards and vouchers', () => {
     const ids = offer.body.map((r: { id: string }) => r.id);
     expect(ids).toContain(reward.body.id);
     expect(ids).not.toContain(later.body.id);
+    const member = await memberWith(500);
+    const scheduled = await redeem(member.auth, later.body.id).expect(409);
+    expect(scheduled.body.code).toBe('REWARD_UNAVAILABLE');
+    await redeem(member.auth, randomUUID()).expect(404);
+    expect((await api().get('/api/v1/me').set('authorization', member.auth)).body.balance.available).toBe(
+      500,
+    );
     await newReward({ costPoints: 0 }).expect(400);
     await newReward({ activeFrom: inDays(3).toISOString(), activeUntil: inDays(1).toISOString() }).expect(
       400,

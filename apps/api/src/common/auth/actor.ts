@@ -56,3 +56,18 @@ export function requestContext(request: FastifyRequest): RequestContext {
 export function worksIn(actor: Actor, storeId: string): boolean {
   return actor.role === 'admin' || (actor.storeIds as readonly string[]).includes(storeId);
 }
+
+/** How records name the caller's kind: a POS key is an `api_key`. */
+export function actorType(actor: Actor): 'member' | 'staff' | 'api_key' {
+  return actor.kind === 'pos' ? 'api_key' : actor.kind;
+}
+
+/** Idempotency keys are unique per caller: a till's key never collides with a cashier's. */
+export function actorScope(actor: Actor): string {
+  return `${actor.kind}:${actor.id}`;
+}
+
+/** The caller as the ledger records it on a journal. */
+export function ledgerActor(actor: Actor): { type: 'member' | 'staff' | 'api_key'; id: string } {
+  return { type: actorType(actor), id: actor.id };
+}

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type AuditEntry, type AuditPage, type AuditQuery, AuditQuerySchema } from '@tally/domain';
 import { type EntityManager } from 'typeorm';
-import { type Actor, type RequestContext, worksIn } from '../../common/auth/actor.js';
+import { type Actor, actorType, type RequestContext, worksIn } from '../../common/auth/actor.js';
 import { AppException } from '../../common/exceptions/app.exception.js';
 import { decodeIdCursor, encodeIdCursor } from '../../common/pagination/id-cursor.js';
 import { parseOrThrow } from '../../common/pipes/zod-validation.pipe.js';
@@ -25,7 +25,7 @@ export class AuditService {
   record(manager: EntityManager, ctx: RequestContext, event: AuditEvent): Promise<void> {
     const actor = ctx.actor;
     return this.repository.insert(manager, {
-      actorType: actor ? (actor.kind === 'pos' ? 'api_key' : actor.kind) : 'system',
+      actorType: actor ? actorType(actor) : 'system',
       actorId: actor?.id ?? null,
       actorRole: actor?.role ?? null,
       actorName: actor?.name ?? null,

@@ -282,6 +282,10 @@ export class AuthRepository {
     }
   }
 
+  async setStaffName(manager: EntityManager, id: string, name: string): Promise<void> {
+    await manager.query(`UPDATE staff_user SET name = $2 WHERE id = $1`, [id, name]);
+  }
+
   async posKeyByPrefix(prefix: string): Promise<
     | {
         id: string;

@@ -245,7 +245,7 @@ export class AuthService {
         );
       }
       await this.repository.setPassword(manager, 'staff', used.subject_id, passwordHash);
-      if (name) await manager.query(`UPDATE staff_user SET name = $2 WHERE id = $1`, [used.subject_id, name]);
+      if (name) await this.repository.setStaffName(manager, used.subject_id, name);
       const subject = await this.repository.findSubject('staff', used.subject_id, manager);
       if (!subject || subject.status !== 'active') {
         throw new AuthException('INVALID_TOKEN', 'This account is not active; ask an admin.');

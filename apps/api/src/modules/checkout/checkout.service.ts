@@ -17,7 +17,6 @@ import {
   type CheckoutRefundResponse,
   EmailSchema,
   evaluateEarn,
-  IdempotencyKeySchema,
   isStoreScoped,
   lineAmount,
   type MemberLookupQuery,
@@ -33,7 +32,15 @@ import {
 } from '@tally/domain';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
-import { type Actor, type RequestContext, worksIn } from '../../common/auth/actor.js';
+import {
+  type Actor,
+  actorScope,
+  actorType,
+  ledgerActor,
+  type RequestContext,
+  worksIn,
+} from '../../common/auth/actor.js';
+import { requireIdempotencyKey } from '../../common/idempotency-key.js';
 import { AppException, ValidationException } from '../../common/exceptions/app.exception.js';
 import { parseOrThrow } from '../../common/pipes/zod-validation.pipe.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -79,7 +86,7 @@ export class CheckoutService {
     idempotencyKey: string | undefined,
   ): Promise<Replayable<CheckoutEarnResponse>> {
     const actor = requireActor(ctx);
-    const key = requireKey(idempotencyKey);
+    const key = requireIdempotencyKey(idempotencyKey);
     const request = parseOrThrow(CheckoutEarnRequestSchema, input);
     const scope = actorScope(actor);
     const hash = requestHash('checkout.earn', request);
@@ -168,7 +175,7 @@ export class CheckoutService {
         eligibleAmount: result.eligibleAmount,
         earnedPoints: result.points,
         earnLines: result.lines,
-        actorType: actor.kind === 'pos' ? 'api_key' : actor.kind,
+        actorType: actorType(actor),
         actorId: actor.id,
         scope,
         key,
@@ -384,7 +391,7 @@ export class CheckoutService {
     idempotencyKey: string | undefined,
   ): Promise<Replayable<CheckoutRedeemResponse>> {
     const actor = requireActor(ctx);
-    const key = requireKey(idempotencyKey);
+    const key = requireIdempotencyKey(idempotencyKey);
     const request = parseOrThrow(CheckoutRedeemRequestSchema, input);
     const storeId = this.storeFor(actor, request.storeId);
     const member = await this.activeMember(request.member);
@@ -436,7 +443,7 @@ export class CheckoutService {
     idempotencyKey: string | undefined,
   ): Promise<Replayable<CheckoutRefundResponse>> {
     const actor = requireActor(ctx);
-    const key = requireKey(idempotencyKey);
+    const key = requireIdempotencyKey(idempotencyKey);
     const request = parseOrThrow(CheckoutRefundRequestSchema, input);
     const scope = actorScope(actor);
     const hash = requestHash('checkout.refund', request);
@@ -511,7 +518,7 @@ export class CheckoutService {
         lines,
         eligibleAmount,
         points: 0,
-        actorType: actor.kind === 'pos' ? 'api_key' : actor.kind,
+        actorType: actorType(actor),
         actorId: actor.id,
         scope,
         key,
@@ -697,26 +704,6 @@ export class CheckoutService {
 function requireActor(ctx: RequestContext): Actor {
   if (!ctx.actor) throw new AppException('UNAUTHENTICATED');
   return ctx.actor;
-}
-
-function requireKey(key: string | undefined): string {
-  if (!key)
-    throw new AppException(
-      'IDEMPOTENCY_KEY_REQUIRED',
-      'Send an Idempotency-Key header so a retried request is never applied twice.',
-    );
-  const parsed = IdempotencyKeySchema.safeParse(key);
-  if (!parsed.success)
-    throw new ValidationException([{ field: 'Idempotency-Key', message: parsed.error.issues[0]!.message }]);
-  return parsed.data;
-}
-
-function actorScope(actor: Actor): string {
-  return `${actor.kind}:${actor.id}`;
-}
-
-function ledgerActor(actor: Actor) {
-  return { type: actor.kind === 'pos' ? ('api_key' as const) : actor.kind, id: actor.id };
 }
 
 function earnMember(member: CheckoutMemberRow) {

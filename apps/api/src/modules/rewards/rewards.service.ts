@@ -3,7 +3,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   CreateRewardSchema,
-  IdempotencyKeySchema,
   RedeemVoucherRequestSchema,
   type Reward,
   UpdateRewardSchema,
@@ -12,7 +11,14 @@ import {
 } from '@tally/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { z } from 'zod';
-import { type Actor, type RequestContext, worksIn } from '../../common/auth/actor.js';
+import {
+  type Actor,
+  actorScope,
+  ledgerActor,
+  type RequestContext,
+  worksIn,
+} from '../../common/auth/actor.js';
+import { requireIdempotencyKey } from '../../common/idempotency-key.js';
 import { AppException, ValidationException } from '../../common/exceptions/app.exception.js';
 import { parseOrThrow } from '../../common/pipes/zod-validation.pipe.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -89,7 +95,7 @@ export class RewardsService {
     },
   ): Promise<VoucherResult & { journalId: string; replayed: boolean }> {
     parseOrThrow(z.uuid('must be a reward id'), rewardId, ['rewardId']);
-    const key = requireKey(a.key);
+    const key = requireIdempotencyKey(a.key);
     const run = async (manager: EntityManager) => {
       const reward = await this.repository.find(rewardId, manager);
       if (!reward) throw new AppException('REWARD_NOT_FOUND');
@@ -97,8 +103,8 @@ export class RewardsService {
       const redeemed = await this.ledger.redeem(
         {
           idempotencyKey: key,
-          idempotencyScope: `${a.actor.kind}:${a.actor.id}`,
-          actor: { type: a.actor.kind === 'pos' ? 'api_key' : a.actor.kind, id: a.actor.id },
+          idempotencyScope: actorScope(a.actor),
+          actor: ledgerActor(a.actor),
           storeId: a.storeId,
           externalRef: `reward:${reward.id}`,
           reason: reward.name,
@@ -216,14 +222,6 @@ export class RewardsService {
       return toVoucher((await this.repository.voucher(voucher.id, manager))!);
     });
   }
-}
-
-function requireKey(key: string | undefined): string {
-  if (!key) throw new AppException('IDEMPOTENCY_KEY_REQUIRED');
-  const parsed = IdempotencyKeySchema.safeParse(key);
-  if (!parsed.success)
-    throw new ValidationException([{ field: 'Idempotency-Key', message: parsed.error.issues[0]!.message }]);
-  return parsed.data;
 }
 
 function statusOf(row: VoucherRow): Voucher['status'] {
