@@ -57,6 +57,18 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<Nest
   return app;
 }
 
+/**
+ * Caching of the built front ends. Files under `assets/` carry a content hash in their name, so they
+ * never change and may be kept for a year. Everything else (`index.html`, the portal's service worker
+ * `sw.js`, its web manifest) keeps its name across builds and must be revalidated every time, or a
+ * browser would hold on to an old shell or an old service worker.
+ */
+function frontEndHeaders(reply: { header(name: string, value: string): unknown }, path: string): void {
+  const immutable = /[\\/]assets[\\/][^\\/]+$/.test(path);
+  reply.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+  if (path.endsWith('.webmanifest')) reply.header('content-type', 'application/manifest+json; charset=utf-8');
+}
+
 async function registerStatic(fastify: FastifyInstance, config: AppConfig): Promise<NotFoundFallback> {
   const swaggerUi = resolve(require.resolve('swagger-ui-dist/package.json'), '..');
   await fastify.register(fastifyStatic, {
@@ -84,6 +96,7 @@ async function registerStatic(fastify: FastifyInstance, config: AppConfig): Prom
       decorateReply: served.length === 0,
       wildcard: true,
       index: ['index.html'],
+      setHeaders: frontEndHeaders,
     });
     served.push({ dir: root, prefix });
   }

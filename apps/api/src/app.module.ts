@@ -7,14 +7,22 @@ import { HealthModule } from './modules/health/health.module.js';
 import { AdminModule } from './modules/admin/admin.module.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
+import { CampaignsModule } from './modules/campaigns/campaigns.module.js';
+import { ClaimsModule } from './modules/claims/claims.module.js';
 import { CheckoutModule } from './modules/checkout/checkout.module.js';
 import { DemoModule } from './modules/demo/demo.module.js';
+import { JobsModule } from './modules/jobs/jobs.module.js';
 import { LedgerModule } from './modules/ledger/ledger.module.js';
 import { MembersModule } from './modules/members/members.module.js';
+import { NotificationsModule } from './modules/notifications/notifications.module.js';
 import { OutboxModule } from './modules/outbox/outbox.module.js';
 import { ProgrammeModule } from './modules/programme/programme.module.js';
+import { ProgrammeChangesModule } from './modules/programme-changes/programme-changes.module.js';
+import { ReferralsModule } from './modules/referrals/referrals.module.js';
 import { RewardsModule } from './modules/rewards/rewards.module.js';
 import { StaffModule } from './modules/staff/staff.module.js';
+import { WebhooksModule } from './modules/webhooks/webhooks.module.js';
+import { ReportsModule } from './modules/reports/reports.module.js';
 
 @Global()
 @Module({})
@@ -41,14 +49,22 @@ export class AppModule {
         LedgerModule,
         AuditModule,
         OutboxModule,
+        NotificationsModule,
         AuthModule,
         MembersModule,
         StaffModule,
         AdminModule,
         ProgrammeModule,
+        ProgrammeChangesModule,
         RewardsModule,
+        CampaignsModule,
+        ReferralsModule,
         CheckoutModule,
+        ClaimsModule,
+        WebhooksModule,
+        ReportsModule,
         DemoModule,
+        JobsModule,
       ],
     };
   }

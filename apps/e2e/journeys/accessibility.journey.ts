@@ -20,39 +20,112 @@ interface Screen {
   open: (page: Page) => Promise<void>;
 }
 
+/** Waits until no loading state is left on the page (lists, QR codes and lazy pages all load). */
+async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.querySelector('.tally-state--loading') === null);
+}
+
+interface PortalPage {
+  path: string;
+  /** The page's `<h1>`. */
+  heading: string;
+  /** Something shown only once the page's data arrived (beyond "no loading state"). */
+  ready?: (page: Page) => Promise<void>;
+}
+
+const howItWorks: PortalPage = {
+  path: '/how-it-works',
+  heading: 'How the programme works',
+  ready: (page) => page.getByRole('region', { name: 'Tiers' }).getByRole('listitem').first().waitFor(),
+};
+const notFound: PortalPage = { path: '/no-such-page', heading: 'Page not found' };
+
+/** Every portal page a visitor can open. */
+const PORTAL_SIGNED_OUT: PortalPage[] = [
+  { path: '/', heading: 'Welcome to Tally' },
+  { path: '/sign-in', heading: 'Sign in' },
+  { path: '/sign-up', heading: 'Join Tally' },
+  { path: '/forgot-password', heading: 'Reset your password' },
+  { path: '/reset-password?token=not-a-real-token', heading: 'Choose a new password' },
+  howItWorks,
+  notFound,
+];
+
+/** Every portal page a signed-in member can open (the test below checks the navigation adds none). */
+const PORTAL_SIGNED_IN: PortalPage[] = [
+  {
+    path: '/',
+    heading: 'Your points',
+    ready: (page) =>
+      page.getByRole('region', { name: 'Latest activity' }).getByRole('listitem').first().waitFor(),
+  },
+  {
+    path: '/statement',
+    heading: 'Statement',
+    ready: (page) =>
+      page
+        .getByRole('list', { name: /statement/i })
+        .getByRole('listitem')
+        .first()
+        .waitFor(),
+  },
+  { path: '/rewards', heading: 'Rewards' },
+  { path: '/vouchers', heading: 'My vouchers' },
+  {
+    path: '/claims',
+    heading: 'Missing points',
+    ready: async (page) => {
+      await page.getByRole('form', { name: 'Claim missing points' }).waitFor();
+      await page.getByText('You have not claimed any missing points.').waitFor();
+    },
+  },
+  {
+    path: '/referrals',
+    heading: 'Refer a friend',
+    ready: (page) => page.getByLabel('Your referral code').waitFor(),
+  },
+  {
+    path: '/notifications',
+    heading: 'Notifications',
+    ready: (page) =>
+      page
+        .getByText(/No notifications yet|notifications? shown/)
+        .first()
+        .waitFor(),
+  },
+  {
+    path: '/card',
+    heading: 'My card',
+    ready: (page) => page.getByRole('img', { name: /^QR code for card/ }).waitFor(),
+  },
+  howItWorks,
+  {
+    path: '/profile',
+    heading: 'Profile',
+    ready: (page) => page.getByRole('form', { name: 'Close your account' }).waitFor(),
+  },
+  notFound,
+];
+
+async function openPortalPage(page: Page, { path, heading, ready }: PortalPage): Promise<void> {
+  await page.goto(path);
+  await pageHeading(page, heading).waitFor();
+  await ready?.(page);
+  await settled(page);
+}
+
 const SCREENS: Screen[] = [
-  {
-    name: 'portal sign-in page',
-    open: async (page) => {
-      await page.goto('/sign-in');
-      await page.getByRole('form', { name: 'Sign in' }).waitFor();
-    },
-  },
-  {
-    name: 'portal sign-up page',
-    open: async (page) => {
-      await page.goto('/sign-up');
-      await page.getByRole('form', { name: 'Join Tally' }).waitFor();
-    },
-  },
-  {
-    name: 'portal home page, signed in',
+  ...PORTAL_SIGNED_OUT.map((portalPage): Screen => ({
+    name: `portal ${portalPage.path} signed out`,
+    open: (page) => openPortalPage(page, portalPage),
+  })),
+  ...PORTAL_SIGNED_IN.map((portalPage): Screen => ({
+    name: `portal ${portalPage.path} signed in`,
     open: async (page) => {
       await signInToPortal(page, DEMO_MEMBERS.alice.email, DEMO_PASSWORD);
-      await page.getByRole('region', { name: 'Balance' }).waitFor();
-      await page.getByRole('region', { name: 'Latest activity' }).getByRole('listitem').first().waitFor();
+      await openPortalPage(page, portalPage);
     },
-  },
-  {
-    name: 'portal profile page',
-    open: async (page) => {
-      await signInToPortal(page, DEMO_MEMBERS.alice.email, DEMO_PASSWORD);
-      await mainNav(page).getByRole('link', { name: 'Profile' }).click();
-      await pageHeading(page, 'Profile').waitFor();
-      await page.getByRole('form', { name: 'Your details' }).waitFor();
-      await page.getByRole('form', { name: 'Close your account' }).waitFor();
-    },
-  },
+  })),
   {
     name: 'console sign-in page',
     open: async (page) => {
@@ -70,10 +143,34 @@ const SCREENS: Screen[] = [
         .waitFor();
     },
   },
+  {
+    name: 'console claims page',
+    open: async (page) => {
+      await signInToConsole(page, DEMO_STAFF.manager.email);
+      await mainNav(page).getByRole('link', { name: 'Claims', exact: true }).click();
+      await page.getByText('No claim is waiting for a decision.').waitFor();
+    },
+  },
 ];
 
 describeJourneys('Accessibility (axe)', () => {
   const journeys = useJourneys();
+
+  it('covers every page of the portal navigation, signed in and signed out', async () => {
+    const page = await journeys.newPage();
+    await openPortalPage(page, PORTAL_SIGNED_OUT[0]!);
+    const visitorLinks = await mainNav(page)
+      .getByRole('link')
+      .evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+    expect(PORTAL_SIGNED_OUT.map((p) => p.path)).toEqual(expect.arrayContaining(visitorLinks));
+
+    await signInToPortal(page, DEMO_MEMBERS.alice.email, DEMO_PASSWORD);
+    const memberLinks = await mainNav(page)
+      .getByRole('link')
+      .evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+    expect(memberLinks.length).toBeGreaterThan(5);
+    expect(PORTAL_SIGNED_IN.map((p) => p.path)).toEqual(expect.arrayContaining(memberLinks));
+  });
 
   it.each(SCREENS)('finds no serious or critical axe violations on the $name', async ({ open }: Screen) => {
     const page = await journeys.newPage();

@@ -1,15 +1,17 @@
-import type { Locator, Page, Request } from 'playwright-core';
+import type { Page, Request } from 'playwright-core';
 import { describeJourneys, useJourneys } from '../src/journey.js';
 import {
   DEMO_MEMBERS,
   DEMO_PASSWORD,
   DEMO_STAFF,
   LONDON_STORE,
+  enterSaleLine,
   mainNav,
   pageHeading,
   readTerms,
   signInToConsole,
   signInToPortal,
+  uniqueReceiptId,
 } from '../src/pages.js';
 
 /** Alice's balance in the demo data (see member-portal.journey.ts). */
@@ -21,18 +23,6 @@ function pointsIn(text: string, pattern: RegExp): number {
   const match = pattern.exec(text.replace(/\s+/g, ' '));
   if (!match?.[1]) throw new Error(`no points matching ${String(pattern)} in "${text}"`);
   return Number(match[1].replaceAll(',', ''));
-}
-
-/** A receipt id no other run on the same server has used: a receipt earns once per store. */
-function uniqueReceiptId(): string {
-  return `E2E-${Date.now().toString(36).toUpperCase()}`;
-}
-
-async function enterLine(sale: Locator, sku: string, quantity: string, unitPrice: string): Promise<void> {
-  const line = sale.getByRole('group', { name: 'Line 1' });
-  await line.getByLabel('SKU', { exact: true }).fill(sku);
-  await line.getByLabel('Quantity', { exact: true }).fill(quantity);
-  await line.getByLabel('Unit price', { exact: true }).fill(unitPrice);
 }
 
 /** The Idempotency-Key of every award the page sends. */
@@ -74,7 +64,7 @@ describeJourneys('Cashier checkout', () => {
     // The receipt: one line, 2 × £3.50; the preview shows the points before anything is sent.
     const sale = consolePage.getByRole('form', { name: 'Sale' });
     await sale.getByLabel('Receipt id', { exact: true }).fill(receiptId);
-    await enterLine(sale, 'COFFEE-BEANS', '2', '3.50');
+    await enterSaleLine(sale, { sku: 'COFFEE-BEANS', quantity: '2', unitPrice: '3.50' });
     const preview = consolePage.getByRole('region', { name: 'Points preview' });
     await preview.getByRole('table', { name: 'Points preview' }).waitFor();
     await preview.getByText(`for ${DEMO_MEMBERS.alice.name}`).waitFor();

@@ -1,5 +1,3 @@
-import { normalizeCardNumber } from '@tally/domain';
-import type { Page } from 'playwright-core';
 import { describeJourneys, uniqueEmail, useJourneys } from '../src/journey.js';
 import {
   DEMO_MEMBERS,
@@ -8,19 +6,10 @@ import {
   mainNav,
   pageHeading,
   readTerms,
+  shownCardNumber,
   signInToPortal,
   submitSignIn,
 } from '../src/pages.js';
-
-/** The card number the page shows ("Card number: 1234 5678 9012"), checked as a real card number. */
-async function shownCardNumber(page: Page): Promise<string> {
-  const line = page.getByText(/^Card number:/).first();
-  const text = await line.innerText();
-  const digits = /Card number:\s*([\d ]+)/.exec(text)?.[1]?.trim() ?? '';
-  const card = normalizeCardNumber(digits);
-  if (!card) throw new Error(`"${text}" does not show a valid card number`);
-  return card;
-}
 
 /** The signed change that ends a statement line: "+420 points", "-250 points" or "−250 points". */
 function parsePoints(line: string): number {
@@ -62,14 +51,17 @@ describeJourneys('Member portal', () => {
       'Statement',
       'Rewards',
       'My vouchers',
+      'Missing points',
       'My card',
+      'Refer a friend',
+      'How it works',
       'Profile',
     ]);
 
     // Sign out: the welcome page, and the session is over on the server too.
     await page.getByRole('button', { name: 'Sign out' }).click();
     await pageHeading(page, 'Welcome to Tally').waitFor();
-    expect(await mainNav(page).count()).toBe(0);
+    expect(await mainNav(page).getByRole('link').allInnerTexts()).toEqual(['Home', 'How it works']);
     const afterSignOut = await context.request.get('/api/v1/me', { headers: PORTAL_CLIENT });
     expect(afterSignOut.status()).toBe(401);
 

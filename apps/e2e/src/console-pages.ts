@@ -28,6 +28,13 @@ export const CONSOLE_PAGES: readonly ConsolePage[] = [
     heading: 'Approvals',
     api: '/api/v1/approvals',
   },
+  {
+    label: 'Claims',
+    path: '/claims',
+    permission: 'claims:decide',
+    heading: 'Claims',
+    api: '/api/v1/claims',
+  },
   { label: 'Stores', path: '/stores', permission: 'stores:read', heading: 'Stores', api: '/api/v1/stores' },
   {
     label: 'Rewards',
@@ -35,6 +42,27 @@ export const CONSOLE_PAGES: readonly ConsolePage[] = [
     permission: 'rewards:manage',
     heading: 'Rewards',
     api: '/api/v1/rewards/all',
+  },
+  {
+    label: 'Campaigns',
+    path: '/campaigns',
+    permission: 'campaigns:read',
+    heading: 'Campaigns',
+    api: '/api/v1/campaigns',
+  },
+  {
+    label: 'Programme',
+    path: '/programme',
+    permission: 'programme:read',
+    heading: 'Programme',
+    api: '/api/v1/programme',
+  },
+  {
+    label: 'Points liability',
+    path: '/reports/liability',
+    permission: 'reports:read',
+    heading: 'Points liability',
+    api: '/api/v1/reports/liability',
   },
   { label: 'Staff', path: '/staff', permission: 'staff:read', heading: 'Staff', api: '/api/v1/staff' },
   {
@@ -52,6 +80,13 @@ export const CONSOLE_PAGES: readonly ConsolePage[] = [
     api: '/api/v1/audit',
   },
   { label: 'Outbox', path: '/outbox', permission: 'outbox:read', heading: 'Outbox', api: '/api/v1/outbox' },
+  {
+    label: 'Webhooks',
+    path: '/webhooks',
+    permission: 'webhooks:manage',
+    heading: 'Webhooks',
+    api: '/api/v1/admin/webhooks',
+  },
   {
     label: 'Ledger check',
     path: '/ledger',

@@ -1,3 +1,4 @@
+import { normalizeCardNumber } from '@tally/domain';
 import type { APIResponse, BrowserContext, Locator, Page } from 'playwright-core';
 
 /** The demo business every fresh server starts with (README, "Demo logins"). */
@@ -13,6 +14,8 @@ export const DEMO_MEMBERS = {
   bob: { email: 'bob@demo.tally', name: 'Bob Example' },
 } as const;
 export const LONDON_STORE = 'Tally Market London (LON-01)';
+/** The POS key of till 1 in London (README, "Demo logins"). */
+export const DEMO_POS_KEY = 'tpk_demotill01_DEMOonly-till-key-never-use-in-production01';
 
 /** The page's `<h1>`. */
 export function pageHeading(page: Page, name: string | RegExp): Locator {
@@ -32,6 +35,48 @@ export async function signInToPortal(page: Page, email: string, password: string
   await page.goto('/sign-in');
   await submitSignIn(page, email, password);
   await pageHeading(page, 'Your points').waitFor();
+}
+
+/** Signs a new member up on the portal and waits for their home page (signed in at once). */
+export async function signUpToPortal(
+  page: Page,
+  member: { name: string; email: string; password: string },
+): Promise<void> {
+  await page.goto('/sign-up');
+  await pageHeading(page, 'Join Tally').waitFor();
+  const form = page.getByRole('form', { name: 'Join Tally' });
+  await form.getByLabel('Name').fill(member.name);
+  await form.getByLabel('Email').fill(member.email);
+  await form.getByLabel('Password').fill(member.password);
+  await form.getByRole('button', { name: 'Sign up' }).click();
+  await pageHeading(page, 'Your points').waitFor();
+}
+
+/** The card number the page shows ("Card number: 1234 5678 9012"), checked as a real card number. */
+export async function shownCardNumber(page: Page): Promise<string> {
+  const line = page.getByText(/^Card number:/).first();
+  const text = await line.innerText();
+  const digits = /Card number:\s*([\d ]+)/.exec(text)?.[1]?.trim() ?? '';
+  const card = normalizeCardNumber(digits);
+  if (!card) throw new Error(`"${text}" does not show a valid card number`);
+  return card;
+}
+
+/** A receipt id no other run on the same server has used: a receipt earns once per store. */
+export function uniqueReceiptId(prefix = 'E2E'): string {
+  return `${prefix}-${Date.now().toString(36).toUpperCase()}${Math.floor(Math.random() * 1000)}`;
+}
+
+/** Fills line 1 of the console checkout's Sale form. */
+export async function enterSaleLine(
+  sale: Locator,
+  line: { sku: string; category?: string; quantity: string; unitPrice: string },
+): Promise<void> {
+  const group = sale.getByRole('group', { name: 'Line 1' });
+  await group.getByLabel('SKU', { exact: true }).fill(line.sku);
+  if (line.category !== undefined) await group.getByLabel('Category', { exact: true }).fill(line.category);
+  await group.getByLabel('Quantity', { exact: true }).fill(line.quantity);
+  await group.getByLabel('Unit price', { exact: true }).fill(line.unitPrice);
 }
 
 /** Signs a staff user in on the console and waits for the console's home page. */
@@ -61,6 +106,25 @@ export async function readTerms(scope: Locator): Promise<Record<string, string>>
     throw new Error(`${terms.length} terms but ${definitions.length} definitions`);
   }
   return Object.fromEntries(terms.map((term, i) => [term.trim(), (definitions[i] ?? '').trim()]));
+}
+
+/**
+ * Reads a `<dl>` until it shows every term in `expected` with that definition (a page may show cached
+ * figures first and refresh them a moment later), or `timeoutMs` passes; returns what it read last.
+ */
+export async function waitForTerms(
+  scope: Locator,
+  expected: Record<string, string>,
+  timeoutMs = 15_000,
+): Promise<Record<string, string>> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    await scope.getByRole('term').first().waitFor();
+    const terms = await readTerms(scope);
+    const shown = Object.entries(expected).every(([term, definition]) => terms[term] === definition);
+    if (shown || Date.now() > deadline) return terms;
+    await scope.page().waitForTimeout(100);
+  }
 }
 
 /**

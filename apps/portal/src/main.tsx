@@ -12,3 +12,13 @@ createRoot(root).render(
     <App />
   </StrictMode>,
 );
+
+// The service worker (emitted by the build, see pwa/) keeps the app and the card page working offline.
+// Not in development: Vite's dev server has no built files to precache.
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  window.addEventListener('load', () => {
+    navigator.serviceWorker.register('/sw.js').catch((error: unknown) => {
+      console.warn('The offline card is unavailable: the service worker did not register.', error);
+    });
+  });
+}

@@ -65,6 +65,9 @@ export interface ApiClient {
   get<T>(path: string, schema: ZodType<T>, init?: RequestOptions): Promise<T>;
   post<T>(path: string, body: unknown, schema: ZodType<T>, init?: RequestOptions): Promise<T>;
   patch<T>(path: string, body: unknown, schema: ZodType<T>, init?: RequestOptions): Promise<T>;
+  /** Replaces a resource as a whole (e.g. a campaign's definition with the version it was based on). */
+  put<T>(path: string, body: unknown, schema: ZodType<T>, init?: RequestOptions): Promise<T>;
+  delete<T>(path: string, schema: ZodType<T>, init?: RequestOptions): Promise<T>;
   /** Whether this browser holds a session in this app; see `SessionTracker`. */
   readonly session: SessionTracker;
 }
@@ -95,7 +98,7 @@ const REQUEST_ID_HEADER = 'x-request-id';
 /** The body schema of a `204 No Content` answer. */
 export const NoContentSchema: ZodType<undefined> = z.undefined();
 
-type Method = 'GET' | 'POST' | 'PATCH';
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 export function createApiClient({
   baseUrl = '',
@@ -207,6 +210,8 @@ export function createApiClient({
     get: (path, schema, init = {}) => send('GET', path, schema, init, undefined, true),
     post: (path, body, schema, init = {}) => send('POST', path, schema, init, body, true),
     patch: (path, body, schema, init = {}) => send('PATCH', path, schema, init, body, true),
+    put: (path, body, schema, init = {}) => send('PUT', path, schema, init, body, true),
+    delete: (path, schema, init = {}) => send('DELETE', path, schema, init, undefined, true),
     session,
   };
 }

@@ -29,6 +29,13 @@ export function formatPointsChange(points: number, locale?: string): string {
   return numberFormat(locale, { maximumFractionDigits: 0, signDisplay: 'exceptZero' }).format(points);
 }
 
+/** Money in minor units (`2499`, `GBP`) → `£24.99`, with the currency's own number of decimals. */
+export function formatAmount(minor: number, currency: string, locale?: string): string {
+  const format = numberFormat(locale, { style: 'currency', currency });
+  const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
+  return format.format(minor / 10 ** digits);
+}
+
 /** An instant, e.g. `3 Mar 2025, 14:05`, in the reader's time zone unless one is given. */
 export function formatDateTime(iso: string, locale?: string, timeZone?: string): string {
   return dateFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(iso));

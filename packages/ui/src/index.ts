@@ -81,7 +81,14 @@ export {
   type QueryStateProps,
 } from './page/states.js';
 
-export { DateTime, formatDate, formatDateTime, formatPoints, formatPointsChange } from './format.js';
+export {
+  DateTime,
+  formatAmount,
+  formatDate,
+  formatDateTime,
+  formatPoints,
+  formatPointsChange,
+} from './format.js';
 export { saveJsonFile } from './download.js';
 export { HealthStatus, formatUptime, type HealthStatusProps } from './health/health-status.js';
 export { getHealth, healthQueryOptions, useHealth } from './health/get-health.js';

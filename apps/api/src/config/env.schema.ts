@@ -34,6 +34,15 @@ export const EnvSchema = z.object({
     .optional(),
   MAIL_FROM: z.string().min(3).default('Tally <no-reply@tally.local>'),
   OUTBOX_POLL_MS: z.coerce.number().int().min(100).max(600_000).default(2000),
+  /** Run background jobs (pending → available, expiry, campaigns …) in this process. */
+  JOBS_ENABLED: flag.default(true),
+  /** How often a process looks for due jobs. */
+  JOBS_POLL_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
+  /**
+   * Seals webhook signing secrets at rest (AES-256-GCM; any string of 32+ characters, e.g. 32 random
+   * bytes in base64). Unset, secrets are stored as they are, readable by whoever reads the database.
+   */
+  WEBHOOK_SECRET_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   /** Create the demo business on an empty database. Never in production. */
   DEMO_SEED: flag.optional(),
   /** Built front ends to serve on the API's origin (`pnpm start` sets both). */

@@ -20,6 +20,10 @@ beforeAll(async () => {
     await mkdir(join(staticRoot, name));
     await writeFile(join(staticRoot, name, 'index.html'), `<!doctype html><title>${name}</title>`);
   }
+  await mkdir(join(staticRoot, 'portal', 'assets'));
+  await writeFile(join(staticRoot, 'portal', 'assets', 'index-AbC123.js'), 'export {};\n');
+  await writeFile(join(staticRoot, 'portal', 'sw.js'), 'self.addEventListener("fetch", () => {});\n');
+  await writeFile(join(staticRoot, 'portal', 'manifest.webmanifest'), '{"name":"Tally"}\n');
   const env = parseEnv({
     LOG_LEVEL: 'silent',
     PORTAL_DIR: join(staticRoot, 'portal'),
@@ -107,5 +111,24 @@ describe('the HTTP application', () => {
     expect((await request(server()).get('/console/staff/42').expect(200)).text).toContain(
       '<title>console</title>',
     );
+  });
+
+  it('serves the portal’s service worker and shell uncached, as JavaScript and HTML, and hashed assets as immutable', async () => {
+    const sw = await request(server()).get('/sw.js').expect(200);
+    expect(sw.headers['content-type']).toMatch(/^(text|application)\/javascript/);
+    expect(sw.headers['cache-control']).toBe('no-cache');
+
+    for (const path of ['/', '/index.html', '/card']) {
+      const shell = await request(server()).get(path).expect(200);
+      expect(shell.headers['content-type']).toMatch(/^text\/html/);
+      expect(shell.headers['cache-control']).toBe('no-cache');
+    }
+
+    const manifest = await request(server()).get('/manifest.webmanifest').expect(200);
+    expect(manifest.headers['content-type']).toMatch(/^application\/manifest\+json/);
+    expect(manifest.headers['cache-control']).toBe('no-cache');
+
+    const asset = await request(server()).get('/assets/index-AbC123.js').expect(200);
+    expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
   });
 });

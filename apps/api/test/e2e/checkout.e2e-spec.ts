@@ -8,6 +8,7 @@ import {
   createStaff,
   createStore,
   createTestApp,
+  setProgramme,
   type TestApp,
 } from '../factories/app.factory.js';
 
@@ -31,11 +32,7 @@ beforeAll(async () => {
   await request(t.server()).put('/api/v1/programme').set('authorization', admin).send(programme).expect(200);
 });
 afterAll(async () => {
-  await request(t.server())
-    .put('/api/v1/programme')
-    .set('authorization', admin)
-    .send(DEFAULT_PROGRAMME)
-    .expect(200);
+  await setProgramme(t, DEFAULT_PROGRAMME);
   await t.close();
 });
 

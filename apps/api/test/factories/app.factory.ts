@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { getDataSourceToken } from '@nestjs/typeorm';
-import { type Audience, cardNumberFromDigits, type StaffRole } from '@tally/domain';
+import { type Audience, cardNumberFromDigits, type Programme, type StaffRole } from '@tally/domain';
 import { type DataSource } from 'typeorm';
 import { createApp } from '../../src/app.factory.js';
 import { passwordHasher } from '../../src/common/crypto/password-hasher.js';
@@ -11,6 +11,7 @@ import { packageVersion } from '../../src/config/config.js';
 import { parseEnv } from '../../src/config/env.schema.js';
 import { AuthRepository } from '../../src/modules/auth/auth.repository.js';
 import { AuthService } from '../../src/modules/auth/auth.service.js';
+import { ProgrammeService } from '../../src/modules/programme/programme.service.js';
 import { migrateTestDatabase, testDatabaseKind, testDatabaseUrl } from '../setup/test-database.js';
 
 export const TEST_PASSWORD = 'correct-horse-battery';
@@ -30,7 +31,7 @@ export async function createTestApp(
   databaseUrl?: string,
 ): Promise<TestApp> {
   if (!databaseUrl) await migrateTestDatabase();
-  const config = parseEnv({ LOG_LEVEL: 'silent', DEMO_SEED: 'false', ...env });
+  const config = parseEnv({ LOG_LEVEL: 'silent', DEMO_SEED: 'false', JOBS_ENABLED: 'false', ...env });
   const app = await createApp(
     {
       env: config,
@@ -47,6 +48,16 @@ export async function createTestApp(
     dataSource: app.get<DataSource>(getDataSourceToken()),
     close: () => app.close(),
   };
+}
+
+/**
+ * Sets the programme directly, as an installation's set-up would: no notice period, so tests can put
+ * back settings that are worse for members (the API itself refuses those without notice).
+ */
+export async function setProgramme(t: TestApp, programme: Programme): Promise<void> {
+  await t.app
+    .get(ProgrammeService)
+    .update(programme, { actor: null, ip: '', requestId: 'test', userAgent: null }, { requireNotice: false });
 }
 
 export const uniqueEmail = (label = 'person') => `${label}-${randomUUID().slice(0, 8)}@test.tally`;

@@ -1,5 +1,6 @@
 import { can } from '@tally/domain';
-import { AppShell, SignOutButton, useSession } from '@tally/ui';
+import { AppShell, LoadingState, SignOutButton, useSession } from '@tally/ui';
+import { Suspense } from 'react';
 import { Outlet } from 'react-router';
 import { CONSOLE_NAV } from './nav';
 
@@ -21,7 +22,9 @@ export function ConsoleLayout() {
         ) : null
       }
     >
-      <Outlet />
+      <Suspense fallback={<LoadingState>Loading the page…</LoadingState>}>
+        <Outlet />
+      </Suspense>
     </AppShell>
   );
 }

@@ -1,7 +1,9 @@
+import { can } from '@tally/domain';
 import { ForgotPasswordPage, ResetPasswordPage } from '@tally/ui';
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode } from 'react';
 import { Route, Routes } from 'react-router';
 import { ApprovalsPage } from '../features/approvals/components/approvals-page';
+import { ClaimsPage } from '../features/claims/components/claims-page';
 import { AuditPage } from '../features/audit/components/audit-page';
 import { AcceptInvitationPage } from '../features/auth/components/accept-invitation-page';
 import { StaffSignInPage } from '../features/auth/components/staff-sign-in-page';
@@ -9,15 +11,37 @@ import { CheckoutPage } from '../features/checkout/components/checkout-page';
 import { LedgerPage } from '../features/ledger/components/ledger-page';
 import { OutboxPage } from '../features/outbox/components/outbox-page';
 import { PosKeysPage } from '../features/pos-keys/components/pos-keys-page';
+import { LiabilityPage } from '../features/reports/components/liability-page';
 import { RewardsPage } from '../features/rewards/components/rewards-page';
 import { StaffPage } from '../features/staff/components/staff-page';
 import { useStores } from '../features/stores/api/get-stores';
 import { StoresPage } from '../features/stores/components/stores-page';
+import { WebhooksPage } from '../features/webhooks/components/webhooks-page';
 import type { StoreList } from '../lib/stores';
 import { ConsoleLayout } from './console-layout';
 import { HomePage } from './home-page';
 import { NotFoundPage } from './not-found-page';
 import { Allowed, RequireStaff } from './staff-session';
+
+// Only marketing, managers and admins open the campaign pages: they load on demand, so the till's first
+// download stays small.
+const CampaignsPage = lazy(() =>
+  import('../features/campaigns/components/campaigns-page').then((m) => ({ default: m.CampaignsPage })),
+);
+const CampaignEditorPage = lazy(() =>
+  import('../features/campaigns/components/campaign-editor-page').then((m) => ({
+    default: m.CampaignEditorPage,
+  })),
+);
+const CampaignDetailPage = lazy(() =>
+  import('../features/campaigns/components/campaign-detail-page').then((m) => ({
+    default: m.CampaignDetailPage,
+  })),
+);
+
+const ProgrammePage = lazy(() =>
+  import('../features/programme/components/programme-page').then((m) => ({ default: m.ProgrammePage })),
+);
 
 /**
  * The pages that name or pick stores get the list from here: features do not import each other, so the
@@ -56,6 +80,14 @@ export function AppRoutes() {
             }
           />
           <Route
+            path="claims"
+            element={
+              <Allowed permission="claims:decide">
+                {() => <WithStores>{(stores) => <ClaimsPage stores={stores} />}</WithStores>}
+              </Allowed>
+            }
+          />
+          <Route
             path="stores"
             element={<Allowed permission="stores:read">{(user) => <StoresPage user={user} />}</Allowed>}
           />
@@ -80,6 +112,38 @@ export function AppRoutes() {
             element={<Allowed permission="rewards:manage">{() => <RewardsPage />}</Allowed>}
           />
           <Route
+            path="campaigns"
+            element={
+              <Allowed permission="campaigns:read">
+                {(user) => <CampaignsPage canManage={can(user.role, 'campaigns:manage')} />}
+              </Allowed>
+            }
+          />
+          <Route
+            path="campaigns/new"
+            element={<Allowed permission="campaigns:manage">{() => <CampaignEditorPage />}</Allowed>}
+          />
+          <Route
+            path="campaigns/:id"
+            element={
+              <Allowed permission="campaigns:read">
+                {(user) => <CampaignDetailPage canManage={can(user.role, 'campaigns:manage')} />}
+              </Allowed>
+            }
+          />
+          <Route
+            path="campaigns/:id/edit"
+            element={<Allowed permission="campaigns:manage">{() => <CampaignEditorPage />}</Allowed>}
+          />
+          <Route
+            path="programme"
+            element={
+              <Allowed permission="programme:read">
+                {(user) => <ProgrammePage canManage={can(user.role, 'programme:manage')} />}
+              </Allowed>
+            }
+          />
+          <Route
             path="audit"
             element={
               <Allowed permission="audit:read">
@@ -87,7 +151,15 @@ export function AppRoutes() {
               </Allowed>
             }
           />
+          <Route
+            path="reports/liability"
+            element={<Allowed permission="reports:read">{() => <LiabilityPage />}</Allowed>}
+          />
           <Route path="outbox" element={<Allowed permission="outbox:read">{() => <OutboxPage />}</Allowed>} />
+          <Route
+            path="webhooks"
+            element={<Allowed permission="webhooks:manage">{() => <WebhooksPage />}</Allowed>}
+          />
           <Route
             path="ledger"
             element={<Allowed permission="ledger:verify">{() => <LedgerPage />}</Allowed>}

@@ -23,8 +23,24 @@ const VouchersPage = lazy(() =>
 const StatementPage = lazy(() =>
   import('../features/statement/components/statement-page').then((m) => ({ default: m.StatementPage })),
 );
-const CardPage = lazy(() =>
-  import('../features/card/components/card-page').then((m) => ({ default: m.CardPage })),
+const NotificationsPage = lazy(() =>
+  import('../features/notifications/components/notifications-page').then((m) => ({
+    default: m.NotificationsPage,
+  })),
+);
+const ReferralsPage = lazy(() =>
+  import('../features/referrals/components/referrals-page').then((m) => ({ default: m.ReferralsPage })),
+);
+const ClaimsPage = lazy(() =>
+  import('../features/claims/components/claims-page').then((m) => ({ default: m.ClaimsPage })),
+);
+const CardRoute = lazy(() =>
+  import('../features/card/components/card-route').then((m) => ({ default: m.CardRoute })),
+);
+const HowItWorksPage = lazy(() =>
+  import('../features/programme/components/how-it-works-page').then((m) => ({
+    default: m.HowItWorksPage,
+  })),
 );
 
 export function AppRoutes() {
@@ -38,7 +54,14 @@ export function AppRoutes() {
         <Route path="statement" element={<RequireSession>{() => <StatementPage />}</RequireSession>} />
         <Route path="rewards" element={<RequireSession>{() => <RewardsPage />}</RequireSession>} />
         <Route path="vouchers" element={<RequireSession>{() => <VouchersPage />}</RequireSession>} />
-        <Route path="card" element={<RequireSession>{() => <CardPage />}</RequireSession>} />
+        <Route
+          path="notifications"
+          element={<RequireSession>{() => <NotificationsPage />}</RequireSession>}
+        />
+        <Route path="referrals" element={<RequireSession>{() => <ReferralsPage />}</RequireSession>} />
+        <Route path="claims" element={<RequireSession>{() => <ClaimsPage />}</RequireSession>} />
+        <Route path="card" element={<CardRoute />} />
+        <Route path="how-it-works" element={<HowItWorksPage />} />
         <Route path="forgot-password" element={<ForgotPasswordPage audience="member" />} />
         <Route path="reset-password" element={<ResetPasswordPage />} />
         <Route path="*" element={<NotFoundPage />} />

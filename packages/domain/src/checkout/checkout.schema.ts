@@ -38,6 +38,17 @@ export const CheckoutEarnRequestSchema = z.strictObject({
   /** Required for staff working in several stores; a POS key's store is implied. */
   storeId: z.uuid().optional(),
   receipt: ReceiptSchema,
+  /**
+   * An opaque token for the payment card from the payment terminal (never the card number). Kept with
+   * the receipt only so a member cannot refer themselves and pay with the same card.
+   */
+  paymentCardFingerprint: z
+    .string()
+    .trim()
+    .min(8, 'must be 8 to 128 characters')
+    .max(128, 'must be 8 to 128 characters')
+    .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces')
+    .optional(),
 });
 export type CheckoutEarnRequest = z.input<typeof CheckoutEarnRequestSchema>;
 

@@ -40,45 +40,58 @@ export const ReceiptSchema = z.strictObject({
 export type Receipt = z.output<typeof ReceiptSchema>;
 export type ReceiptInput = z.input<typeof ReceiptSchema>;
 
+/** When a campaign applies: dates, then local days of the week and hours in the store's time zone. */
+export const CampaignWindowSchema = z.object({
+  startsAt: z.iso.datetime(),
+  endsAt: z.iso.datetime().nullable(),
+  /** 0 = Sunday … 6 = Saturday, in the store's time zone; empty = every day. */
+  daysOfWeek: z.array(z.number().int().min(0).max(6)).default([]),
+  /** Local hours [from, to); null = all day. */
+  hours: z
+    .object({ from: z.number().int().min(0).max(23), to: z.number().int().min(1).max(24) })
+    .nullable()
+    .default(null),
+});
+
+/** Who a campaign is for; every condition given must hold. */
+export const CampaignAudienceSchema = z
+  .object({
+    tierIds: z.array(z.string()).default([]),
+    segments: z.array(z.string()).default([]),
+    /** Only members who joined within this many days. */
+    newMembersWithinDays: z.number().int().min(1).nullable().default(null),
+    /** Only in the member's birthday month. */
+    birthdayMonth: z.boolean().default(false),
+  })
+  .default({ tierIds: [], segments: [], newMembersWithinDays: null, birthdayMonth: false });
+
+/** Which lines count: categories or SKUs (none = every earning line), and a minimum spend on them. */
+export const CampaignBasketSchema = z
+  .object({
+    categories: z.array(z.string()).default([]),
+    skus: z.array(z.string()).default([]),
+    /** Minimum spend (minor units) on the matching lines. */
+    minSpend: z.number().int().min(0).default(0),
+  })
+  .default({ categories: [], skus: [], minSpend: 0 });
+
+export const CampaignEffectSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('multiplier'), multiplierBp: MultiplierBpSchema }),
+  z.object({ type: z.literal('bonus'), points: z.number().int().min(1).max(1_000_000) }),
+]);
+
+/** `stack`: adds to other campaigns; `exclusive`: stands alone (the member gets whichever set earns more). */
+export const CampaignStackingSchema = z.enum(['stack', 'exclusive']);
+
 /** A campaign as the engine sees it: rules plus what is left of its limits (the caller knows those). */
 export const CampaignRuleSchema = z.object({
   id: z.string().min(1),
   name: z.string().min(1),
-  window: z.object({
-    startsAt: z.iso.datetime(),
-    endsAt: z.iso.datetime().nullable(),
-    /** 0 = Sunday … 6 = Saturday, in the store's time zone; empty = every day. */
-    daysOfWeek: z.array(z.number().int().min(0).max(6)).default([]),
-    /** Local hours [from, to); null = all day. */
-    hours: z
-      .object({ from: z.number().int().min(0).max(23), to: z.number().int().min(1).max(24) })
-      .nullable()
-      .default(null),
-  }),
-  audience: z
-    .object({
-      tierIds: z.array(z.string()).default([]),
-      segments: z.array(z.string()).default([]),
-      /** Only members who joined within this many days. */
-      newMembersWithinDays: z.number().int().min(1).nullable().default(null),
-      /** Only in the member's birthday month. */
-      birthdayMonth: z.boolean().default(false),
-    })
-    .default({ tierIds: [], segments: [], newMembersWithinDays: null, birthdayMonth: false }),
-  basket: z
-    .object({
-      categories: z.array(z.string()).default([]),
-      skus: z.array(z.string()).default([]),
-      /** Minimum spend (minor units) on the matching lines. */
-      minSpend: z.number().int().min(0).default(0),
-    })
-    .default({ categories: [], skus: [], minSpend: 0 }),
-  effect: z.discriminatedUnion('type', [
-    z.object({ type: z.literal('multiplier'), multiplierBp: MultiplierBpSchema }),
-    z.object({ type: z.literal('bonus'), points: z.number().int().min(1).max(1_000_000) }),
-  ]),
-  /** `stack`: adds to other campaigns; `exclusive`: stands alone (the member gets whichever set earns more). */
-  stacking: z.enum(['stack', 'exclusive']).default('stack'),
+  window: CampaignWindowSchema,
+  audience: CampaignAudienceSchema,
+  basket: CampaignBasketSchema,
+  effect: CampaignEffectSchema,
+  stacking: CampaignStackingSchema.default('stack'),
   /** What is left of the total budget and of this member's allowance; null = unlimited. */
   remainingBudget: z.number().int().min(0).nullable().default(null),
   memberRemaining: z.number().int().min(0).nullable().default(null),

@@ -142,6 +142,8 @@ export const StatementLineSchema = z.object({
     expiresAt: z.iso.datetime().nullable(),
     /** For a till award: the stored receipt, to open its lines and how each point was earned. */
     receiptId: z.uuid().nullable().optional(),
+    /** The campaigns that added points to this line, as the receipt explains them. */
+    campaigns: z.array(z.string()).optional(),
   }),
 });
 export type StatementLine = z.infer<typeof StatementLineSchema>;

@@ -1,9 +1,22 @@
 import type { JournalKind } from './ledger.schema.js';
 
+/** Where an adjustment came from (the journal's `metadata.source`), for its statement wording. */
+export type JournalSource = 'claim' | (string & {});
+
+/**
+ * What a journal's metadata says beyond its kind. A referral credit names the other side by first name,
+ * read when the statement is built (so a closed account's name is gone from it too).
+ */
+export interface JournalDetail {
+  referral?: { side: 'referrer' | 'friend'; otherFirstName: string | null };
+  source?: JournalSource | null;
+}
+
 /** The plain-words reason of a statement line; the member sees this, so no jargon. */
-export function describeJournal(kind: JournalKind, points: number): string {
+export function describeJournal(kind: JournalKind, points: number, detail: JournalDetail = {}): string {
   switch (kind) {
     case 'earn':
+      if (detail.referral) return describeReferralCredit(detail.referral);
       return 'Points earned';
     case 'release':
       return 'Pending points became available';
@@ -20,6 +33,14 @@ export function describeJournal(kind: JournalKind, points: number): string {
     case 'expire':
       return 'Points expired';
     case 'adjust':
+      if (detail.source === 'claim') return 'Missing points claim approved';
       return points < 0 ? 'Adjustment (deducted)' : 'Adjustment (added)';
   }
+}
+
+function describeReferralCredit({ side, otherFirstName }: NonNullable<JournalDetail['referral']>): string {
+  if (side === 'referrer') return `Referral: ${otherFirstName ?? 'your friend'} joined`;
+  return otherFirstName
+    ? `Welcome bonus for joining with ${otherFirstName}’s code`
+    : 'Welcome bonus for joining with a friend’s code';
 }

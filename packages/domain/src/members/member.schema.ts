@@ -7,6 +7,7 @@ import {
   PhoneSchema,
 } from '../common/primitives.schema.js';
 import { BalanceSchema, StatementLineSchema } from '../ledger/ledger.schema.js';
+import { ReferralCodeSchema } from '../referrals/referral.schema.js';
 
 export const SignUpRequestSchema = z.strictObject({
   email: EmailSchema,
@@ -15,6 +16,8 @@ export const SignUpRequestSchema = z.strictObject({
   phone: PhoneSchema.nullish(),
   birthday: BirthdaySchema.nullish(),
   marketingConsent: z.boolean().default(false),
+  /** A friend's referral code (from their link); unknown codes are refused naming this field. */
+  referralCode: ReferralCodeSchema.nullish(),
 });
 export type SignUpRequest = z.input<typeof SignUpRequestSchema>;
 

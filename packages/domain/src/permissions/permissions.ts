@@ -26,6 +26,8 @@ export const Permissions = [
   'audit:read',
   'outbox:read',
   'ledger:verify',
+  /** See background jobs and their runs. */
+  'jobs:read',
   /** Award, redeem and refund at the till. */
   'checkout:earn',
   'checkout:redeem',
@@ -36,6 +38,16 @@ export const Permissions = [
   'programme:manage',
   /** The rewards catalogue: create, change, archive. */
   'rewards:manage',
+  /** Campaigns and segments: read them, their dashboards and simulations. */
+  'campaigns:read',
+  /** Create, edit, schedule, pause and end campaigns; edit segments; run simulations. */
+  'campaigns:manage',
+  /** Review members' missing-points claims and approve or deny them (managers: own stores). */
+  'claims:decide',
+  /** Webhook endpoints, their secrets and deliveries. */
+  'webhooks:manage',
+  /** Programme reports (points liability). */
+  'reports:read',
 ] as const;
 export type Permission = (typeof Permissions)[number];
 
@@ -51,7 +63,17 @@ export const PERMISSION_MATRIX: Readonly<Record<Role, readonly Permission[]>> = 
     'checkout:refund',
     'programme:read',
   ],
-  marketing: ['session:own', 'members:read', 'stores:read', 'programme:read', 'rewards:manage'],
+  marketing: [
+    'session:own',
+    'members:read',
+    'stores:read',
+    'programme:read',
+    'programme:manage',
+    'rewards:manage',
+    'campaigns:read',
+    'campaigns:manage',
+    'reports:read',
+  ],
   manager: [
     'session:own',
     'members:read',
@@ -66,6 +88,8 @@ export const PERMISSION_MATRIX: Readonly<Record<Role, readonly Permission[]>> = 
     'approvals:decide',
     'programme:read',
     'rewards:manage',
+    'campaigns:read',
+    'claims:decide',
   ],
   admin: [
     'session:own',
@@ -80,6 +104,7 @@ export const PERMISSION_MATRIX: Readonly<Record<Role, readonly Permission[]>> = 
     'audit:read',
     'outbox:read',
     'ledger:verify',
+    'jobs:read',
     'checkout:earn',
     'checkout:redeem',
     'checkout:refund',
@@ -87,6 +112,11 @@ export const PERMISSION_MATRIX: Readonly<Record<Role, readonly Permission[]>> = 
     'programme:read',
     'programme:manage',
     'rewards:manage',
+    'campaigns:read',
+    'campaigns:manage',
+    'claims:decide',
+    'webhooks:manage',
+    'reports:read',
   ],
   pos: [
     'members:read',

@@ -23,6 +23,25 @@ export const TierSchema = z.object({
 });
 export type Tier = z.infer<typeof TierSchema>;
 
+/** Refer a friend: both sides earn once the friend's first purchase is past the return window. */
+export const ReferralSettingsSchema = z.object({
+  enabled: z.boolean(),
+  /** Points for the member whose code was used. */
+  referrerPoints: z.number().int().min(0).max(100_000),
+  /** Welcome points for the friend who joined with the code. */
+  friendPoints: z.number().int().min(0).max(100_000),
+  /** Rewarded referrals per referrer per calendar month (UTC); over it the referrer gets nothing. */
+  monthlyCapPerReferrer: z.number().int().min(0).max(1_000),
+});
+export type ReferralSettings = z.infer<typeof ReferralSettingsSchema>;
+
+export const DEFAULT_REFERRAL_SETTINGS: ReferralSettings = {
+  enabled: true,
+  referrerPoints: 500,
+  friendPoints: 250,
+  monthlyCapPerReferrer: 5,
+};
+
 export const ProgrammeSchema = z.object({
   currency: CurrencySchema,
   /** The spend unit in minor units (100 = one pound or euro) and the points it earns. */
@@ -33,6 +52,8 @@ export const ProgrammeSchema = z.object({
   pendingDays: z.number().int().min(0).max(365),
   /** Months after earning that points expire; null = never. */
   expiryMonths: z.number().int().min(1).max(120).nullable(),
+  /** `month_end`: points last until the end of the month they would expire in (never sooner). */
+  expiryRounding: z.enum(['none', 'month_end']).default('none'),
   refundPolicy: z.enum(['debt', 'forgive']),
   tierBasis: z.enum(['points', 'spend']),
   tiers: z.array(TierSchema).max(10),
@@ -42,6 +63,10 @@ export const ProgrammeSchema = z.object({
   }),
   /** The money value of one point, in minor units × 1000 (e.g. 5 = half a penny), for reports only. */
   pointValueMilli: z.number().int().min(0),
+  /** The least notice, in days, before a change that is worse for members takes effect. */
+  changeNoticeDays: z.number().int().min(0).max(365).default(30),
+  /** Defaulted so a programme stored before referrals existed still parses. */
+  referrals: ReferralSettingsSchema.default(DEFAULT_REFERRAL_SETTINGS),
 });
 export type Programme = z.infer<typeof ProgrammeSchema>;
 
@@ -52,6 +77,7 @@ export const DEFAULT_PROGRAMME: Programme = {
   excludedKinds: ['tax', 'shipping', 'gift_card', 'paid_with_points'],
   pendingDays: 14,
   expiryMonths: 24,
+  expiryRounding: 'none',
   refundPolicy: 'debt',
   tierBasis: 'points',
   tiers: [
@@ -73,4 +99,36 @@ export const DEFAULT_PROGRAMME: Programme = {
   ],
   cashierLimits: { pointsPerReceipt: 2_000, pointsPerDay: 20_000 },
   pointValueMilli: 10,
+  changeNoticeDays: 30,
+  referrals: DEFAULT_REFERRAL_SETTINGS,
 };
+
+/**
+ * What members and visitors may read about the programme (`GET /api/v1/programme/public`): the rules
+ * that decide their points, without staff-only settings (cashier limits, the points' money value).
+ */
+export const PublicProgrammeSchema = ProgrammeSchema.omit({ cashierLimits: true, pointValueMilli: true });
+export type PublicProgramme = z.infer<typeof PublicProgrammeSchema>;
+
+export function toPublicProgramme(programme: Programme): PublicProgramme {
+  return PublicProgrammeSchema.parse(programme);
+}
+
+/**
+ * When points earned at `earnedAt` expire: `expiryMonths` calendar months later (the 31st becomes the
+ * month's last day), or, with `month_end` rounding, at the end of that month (UTC). Null: never.
+ */
+export function lotExpiry(
+  programme: Pick<Programme, 'expiryMonths' | 'expiryRounding'>,
+  earnedAt: Date,
+): Date | null {
+  if (programme.expiryMonths === null) return null;
+  const months = earnedAt.getUTCMonth() + programme.expiryMonths;
+  const year = earnedAt.getUTCFullYear() + Math.floor(months / 12);
+  const month = months % 12;
+  if (programme.expiryRounding === 'month_end') return new Date(Date.UTC(year, month + 1, 1));
+  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  const at = new Date(earnedAt);
+  at.setUTCFullYear(year, month, Math.min(earnedAt.getUTCDate(), lastDay));
+  return at;
+}

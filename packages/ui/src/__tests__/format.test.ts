@@ -1,4 +1,4 @@
-import { formatDate, formatDateTime, formatPoints, formatPointsChange } from '../format.js';
+import { formatAmount, formatDate, formatDateTime, formatPoints, formatPointsChange } from '../format.js';
 
 describe('Intl formatting', () => {
   it('groups points the locale’s way', () => {
@@ -10,6 +10,11 @@ describe('Intl formatting', () => {
     expect(formatPointsChange(250, 'en-GB')).toBe('+250');
     expect(formatPointsChange(-40, 'en-GB')).toBe('-40');
     expect(formatPointsChange(0, 'en-GB')).toBe('0');
+  });
+
+  it('shows money from minor units with the currency’s own decimals', () => {
+    expect(formatAmount(2499, 'GBP', 'en-GB')).toBe('£24.99');
+    expect(formatAmount(2499, 'JPY', 'en-GB')).toBe('JP¥2,499');
   });
 
   it('shows a calendar date without a time zone moving it to the day before', () => {

@@ -1,9 +1,17 @@
+import { Campaigns1764010000000 } from './1764010000000-campaigns.js';
+import { Claims1763960000000 } from './1763960000000-claims.js';
 import { Checkout1763930000000 } from './1763930000000-checkout.js';
 import { Identity1763910000000 } from './1763910000000-identity.js';
+import { Jobs1764000000000 } from './1764000000000-jobs.js';
 import { Ledger1763900000000 } from './1763900000000-ledger.js';
 import { LedgerHotPath1763920000000 } from './1763920000000-ledger-hot-path.js';
+import { Notifications1763980000000 } from './1763980000000-notifications.js';
 import { PostingAccountIndex1763950000000 } from './1763950000000-posting-account-index.js';
+import { ProgrammeChanges1764020000000 } from './1764020000000-programme-changes.js';
+import { Referrals1763970000000 } from './1763970000000-referrals.js';
+import { TierReview1764040000000 } from './1764040000000-tier-review.js';
 import { Rewards1763940000000 } from './1763940000000-rewards.js';
+import { Webhooks1763990000000 } from './1763990000000-webhooks.js';
 
 /** Every migration, in order. Listed explicitly so the same array works from sources (tests) and dist. */
 export const migrations = [
@@ -13,4 +21,12 @@ export const migrations = [
   Checkout1763930000000,
   Rewards1763940000000,
   PostingAccountIndex1763950000000,
+  Claims1763960000000,
+  Referrals1763970000000,
+  Notifications1763980000000,
+  Webhooks1763990000000,
+  Jobs1764000000000,
+  Campaigns1764010000000,
+  ProgrammeChanges1764020000000,
+  TierReview1764040000000,
 ];

@@ -164,6 +164,7 @@ export class CheckoutRepository {
       eligibleAmount: number;
       earnedPoints: number;
       earnLines: EarnLine[];
+      paymentFingerprint: string | null;
       actorType: string;
       actorId: string;
       scope: string;
@@ -173,8 +174,8 @@ export class CheckoutRepository {
   ): Promise<string | null> {
     const rows: { id: string }[] = await manager.query(
       `INSERT INTO receipt (store_id, receipt_ref, member_id, currency, lines, total_amount, eligible_amount, earned_points, earn_lines,
-                            actor_type, actor_id, idempotency_scope, idempotency_key, request_hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+                            actor_type, actor_id, idempotency_scope, idempotency_key, request_hash, payment_fingerprint)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
        ON CONFLICT DO NOTHING RETURNING id`,
       [
         r.storeId,
@@ -191,6 +192,7 @@ export class CheckoutRepository {
         r.scope,
         r.key,
         r.hash,
+        r.paymentFingerprint,
       ],
     );
     return rows[0]?.id ?? null;

@@ -3,6 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import {
   type Approval,
   type Balance,
+  type CampaignRule,
+  type EarnResult,
   ApprovalDecisionSchema,
   ApprovalDenialSchema,
   ApprovalQuerySchema,
@@ -29,6 +31,7 @@ import {
   type Programme,
   proportionalPoints,
   type Receipt,
+  lotExpiry,
 } from '@tally/domain';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
@@ -44,8 +47,11 @@ import { requireIdempotencyKey } from '../../common/idempotency-key.js';
 import { AppException, ValidationException } from '../../common/exceptions/app.exception.js';
 import { parseOrThrow } from '../../common/pipes/zod-validation.pipe.js';
 import { AuditService } from '../audit/audit.service.js';
+import { CampaignsService } from '../campaigns/campaigns.service.js';
 import { LedgerService } from '../ledger/ledger.service.js';
 import { requestHash } from '../ledger/request-hash.js';
+import { pointsEarnedNotice } from '../notifications/notification-texts.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
 import { ProgrammeService } from '../programme/programme.service.js';
 import { RewardsService } from '../rewards/rewards.service.js';
 import { type ApprovalRow, type CheckoutMemberRow, CheckoutRepository } from './checkout.repository.js';
@@ -57,12 +63,6 @@ export interface Replayable<T> {
 }
 
 const DAY = 86_400_000;
-
-function addMonths(date: Date, months: number): Date {
-  const d = new Date(date);
-  d.setUTCMonth(d.getUTCMonth() + months);
-  return d;
-}
 
 /**
  * The till: award points for a receipt, spend points, refund a receipt. Every write is idempotent by
@@ -77,6 +77,8 @@ export class CheckoutService {
     private readonly programmes: ProgrammeService,
     private readonly audit: AuditService,
     private readonly rewards: RewardsService,
+    private readonly campaigns: CampaignsService,
+    private readonly notifications: NotificationsService,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -103,10 +105,10 @@ export class CheckoutService {
       ]);
     }
     const now = new Date();
-    const result = evaluateEarn(request.receipt, earnMember(member), programme, [], {
-      now,
-      timeZone: await this.repository.storeTimeZone(storeId),
-    });
+    const timeZone = await this.repository.storeTimeZone(storeId);
+    const evaluate = (campaigns: readonly CampaignRule[]) =>
+      evaluateEarn(request.receipt, earnMember(member), programme, campaigns, { now, timeZone });
+    const result = evaluate(await this.campaigns.rulesAt(now));
 
     if (actor.kind === 'staff' && actor.role === 'cashier') {
       const limit = await this.limitBreached(actor.id, result.points, programme);
@@ -118,8 +120,9 @@ export class CheckoutService {
       storeId,
       member,
       receipt: request.receipt,
+      paymentFingerprint: request.paymentCardFingerprint ?? null,
       programme,
-      result,
+      evaluate,
       scope,
       key,
       hash,
@@ -154,17 +157,20 @@ export class CheckoutService {
     storeId: string;
     member: CheckoutMemberRow;
     receipt: Receipt;
+    paymentFingerprint: string | null;
     programme: Programme;
-    result: ReturnType<typeof evaluateEarn>;
+    /** The engine on this sale, given the campaigns; campaign limits are settled inside the transaction. */
+    evaluate: (campaigns: readonly CampaignRule[]) => EarnResult;
     scope: string;
     key: string;
     hash: string;
     now: Date;
   }): Promise<Replayable<CheckoutEarnResponse>> {
-    const { actor, storeId, member, receipt, programme, result, scope, key, hash, now } = a;
+    const { actor, storeId, member, receipt, paymentFingerprint, programme, scope, key, hash, now } = a;
     const availableAt =
       programme.pendingDays > 0 ? new Date(now.getTime() + programme.pendingDays * DAY) : null;
     const outcome = await this.dataSource.transaction(async (manager) => {
+      const { result, issues } = await this.campaigns.settle(manager, member.id, now, a.evaluate);
       const receiptId = await this.repository.claimReceipt(manager, {
         storeId,
         ref: receipt.id,
@@ -175,6 +181,7 @@ export class CheckoutService {
         eligibleAmount: result.eligibleAmount,
         earnedPoints: result.points,
         earnLines: result.lines,
+        paymentFingerprint,
         actorType: actorType(actor),
         actorId: actor.id,
         scope,
@@ -182,6 +189,7 @@ export class CheckoutService {
         hash,
       });
       if (!receiptId) return null;
+      await this.campaigns.recordIssue(manager, member.id, receiptId, issues);
       let journalId: string | null = null;
       let balance: Balance;
       if (result.points === 0) {
@@ -197,13 +205,23 @@ export class CheckoutService {
             memberId: member.id,
             points: result.points,
             availableAt,
-            expiresAt: programme.expiryMonths ? addMonths(now, programme.expiryMonths) : null,
+            expiresAt: lotExpiry(programme, now),
             metadata: { receiptId, lines: result.lines },
           },
           manager,
         );
         journalId = earned.journalId;
         balance = earned.balance;
+        await this.notifications.notify(
+          manager,
+          pointsEarnedNotice({
+            memberId: member.id,
+            journalId,
+            points: result.points,
+            receiptRef: receipt.id,
+            availableAt,
+          }),
+        );
       }
       const response: CheckoutEarnResponse = {
         status: 'awarded',
@@ -316,10 +334,9 @@ export class CheckoutService {
     const member = await this.activeMember({ memberId: approval.member_id });
     const programme = await this.programmes.get();
     const now = new Date();
-    const result = evaluateEarn(request.receipt, earnMember(member), programme, [], {
-      now,
-      timeZone: await this.repository.storeTimeZone(approval.store_id),
-    });
+    const timeZone = await this.repository.storeTimeZone(approval.store_id);
+    const evaluate = (campaigns: readonly CampaignRule[]) =>
+      evaluateEarn(request.receipt, earnMember(member), programme, campaigns, { now, timeZone });
     const cashier: Actor = {
       kind: 'staff',
       id: approval.requested_by,
@@ -335,13 +352,21 @@ export class CheckoutService {
       storeId: approval.store_id,
       member,
       receipt: request.receipt,
+      paymentFingerprint: request.paymentCardFingerprint ?? null,
       programme,
-      result,
+      evaluate,
       scope: actorScope(cashier),
       key: approval.idempotency_key,
       hash: approval.request_hash,
       now,
     });
+    // Another till or a missing-points claim credited this receipt while the request waited.
+    if (awarded.body.status !== 'awarded') {
+      throw new AppException(
+        'RECEIPT_ALREADY_CREDITED',
+        `Receipt ${request.receipt.id} already earned points in this store: deny this request.`,
+      );
+    }
     await this.dataSource.transaction(async (manager) => {
       const decided = await this.repository.decide(
         manager,
@@ -357,7 +382,7 @@ export class CheckoutService {
         targetType: 'approval',
         targetId: id,
         storeId: approval.store_id,
-        summary: { points: result.points },
+        summary: { points: awarded.body.points },
         reason: reason ?? null,
       });
     });

@@ -28,13 +28,19 @@ export function toStatementLine(row: StatementRow): StatementLine {
     debt: -debtPosting,
     availableAfter: row.available_after === null ? null : Number(row.available_after),
     reason: {
-      description: describeJournal(kind, points),
+      description: describeJournal(kind, points, {
+        source: row.source,
+        ...(row.referral_side
+          ? { referral: { side: row.referral_side, otherFirstName: row.referral_other_name } }
+          : {}),
+      }),
       externalRef: row.external_ref,
       storeId: row.store_id,
       note: row.reason,
       reversesJournalId: row.reverses_journal_id,
       expiresAt: row.expires_at ? new Date(row.expires_at).toISOString() : null,
       receiptId: row.receipt_id,
+      campaigns: row.campaigns ?? [],
     },
   };
 }

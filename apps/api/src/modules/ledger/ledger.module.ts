@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { WebhookEventsModule } from '../webhooks/webhook-events.module.js';
 import { LedgerInvariantsRepository } from './ledger-invariants.repository.js';
 import { LedgerVerifyService } from './ledger-verify.service.js';
 import { LedgerRepository } from './ledger.repository.js';
@@ -9,6 +10,7 @@ import { LedgerService } from './ledger.service.js';
  * writes ledger tables.
  */
 @Module({
+  imports: [WebhookEventsModule],
   providers: [LedgerRepository, LedgerService, LedgerInvariantsRepository, LedgerVerifyService],
   exports: [LedgerService, LedgerVerifyService],
 })

@@ -28,6 +28,11 @@ export interface StatementRow {
   available_after: string | null;
   expires_at: Date | null;
   receipt_id: string | null;
+  campaigns: string[] | null;
+  /** For a referral credit: which side this member was, and the other side's first name (if still a member). */
+  referral_side: 'referrer' | 'friend' | null;
+  referral_other_name: string | null;
+  source: string | null;
 }
 
 export interface BalanceRow {
@@ -78,7 +83,17 @@ export class LedgerRepository {
               coalesce(sum(p.amount) FILTER (WHERE a.kind = 'debt'), 0)::text AS debt,
               max(p.balance_after) FILTER (WHERE a.kind = 'available')::text AS available_after,
               (SELECT min(l.expires_at) FROM points_lot l WHERE l.journal_id = j.id) AS expires_at,
-              j.metadata->>'receiptId' AS receipt_id
+              j.metadata->>'receiptId' AS receipt_id,
+              (SELECT array_agg(l->>'description') FROM jsonb_array_elements(
+                 CASE WHEN jsonb_typeof(j.metadata->'lines') = 'array' THEN j.metadata->'lines' ELSE '[]'::jsonb END) l
+                WHERE l->>'source' = 'campaign') AS campaigns,
+              j.metadata->>'referralSide' AS referral_side,
+              CASE WHEN j.metadata->>'referralId' IS NOT NULL THEN (
+                SELECT split_part(o.name, ' ', 1) FROM referral rf
+                  JOIN member o ON o.status = 'active'
+                   AND o.id = CASE WHEN j.metadata->>'referralSide' = 'referrer' THEN rf.friend_id ELSE rf.referrer_id END
+                 WHERE rf.id = (j.metadata->>'referralId')::uuid) END AS referral_other_name,
+              j.metadata->>'source' AS source
          FROM ledger_journal j
          LEFT JOIN ledger_posting p ON p.journal_id = j.id AND p.member_id = j.member_id
          LEFT JOIN ledger_account a ON a.id = p.account_id
@@ -116,5 +131,42 @@ export class LedgerRepository {
       [asOf, limit],
     );
     return rows.map((r) => r.member_id);
+  }
+
+  /** A member's pending points grouped by the (UTC) day they become available, soonest first. */
+  async pendingByDay(memberId: string): Promise<{ day: string; available_at: Date; points: string }[]> {
+    return this.dataSource.query(
+      `SELECT to_char(available_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, max(available_at) AS available_at,
+              sum(remaining)::text AS points
+         FROM points_lot WHERE member_id = $1 AND state = 'pending' AND remaining > 0
+        GROUP BY 1 ORDER BY 1`,
+      [memberId],
+    );
+  }
+
+  /** A member's available points expiring within 30, 60 and 90 days of `asOf` (cumulative), and the earliest expiry. */
+  async expiringWithin(
+    memberId: string,
+    asOf: Date,
+  ): Promise<{ d30: string; d60: string; d90: string; next_at: Date | null; next_points: string | null }> {
+    const rows: {
+      d30: string;
+      d60: string;
+      d90: string;
+      next_at: Date | null;
+      next_points: string | null;
+    }[] = await this.dataSource.query(
+      `WITH live AS (
+           SELECT expires_at, remaining FROM points_lot
+            WHERE member_id = $1 AND state = 'available' AND remaining > 0 AND expires_at > $2)
+         SELECT coalesce(sum(remaining) FILTER (WHERE expires_at <= $2::timestamptz + interval '30 days'), 0)::text AS d30,
+                coalesce(sum(remaining) FILTER (WHERE expires_at <= $2::timestamptz + interval '60 days'), 0)::text AS d60,
+                coalesce(sum(remaining) FILTER (WHERE expires_at <= $2::timestamptz + interval '90 days'), 0)::text AS d90,
+                min(expires_at) AS next_at,
+                (SELECT sum(remaining)::text FROM live WHERE expires_at = (SELECT min(expires_at) FROM live)) AS next_points
+           FROM live`,
+      [memberId, asOf],
+    );
+    return rows[0]!;
   }
 }

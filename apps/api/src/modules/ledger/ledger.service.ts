@@ -19,6 +19,8 @@ import {
   type ResolveHoldInput,
   type ReverseInput,
   type JournalContext,
+  type Expiring,
+  type PendingGroup,
 } from '@tally/domain';
 import { type EntityManager } from 'typeorm';
 import { z } from 'zod';
@@ -28,6 +30,7 @@ import { LedgerException } from './ledger.errors.js';
 import { toBalance, toStatementLine, decodeCursor, encodeCursor } from './ledger.mapper.js';
 import { type LedgerFunction, LedgerRepository } from './ledger.repository.js';
 import { requestHash } from './request-hash.js';
+import { WebhookEventsService } from '../webhooks/webhook-events.service.js';
 
 type Context = z.output<typeof JournalContextSchema>;
 
@@ -43,7 +46,10 @@ export interface BatchOutcome {
  */
 @Injectable()
 export class LedgerService {
-  constructor(private readonly repository: LedgerRepository) {}
+  constructor(
+    private readonly repository: LedgerRepository,
+    private readonly webhooks: WebhookEventsService,
+  ) {}
 
   async earn(input: EarnInput, manager?: EntityManager): Promise<LedgerResult> {
     const { memberId, points, expiresAt, availableAt, ...ctx } = parseOrThrow(EarnInputSchema, input);
@@ -121,6 +127,28 @@ export class LedgerService {
     return { items, nextCursor: last ? encodeCursor(last.seq) : null };
   }
 
+  /** What is still pending (by the day it becomes available) and what expires soon, from the member's lots. */
+  async lotOutlook(memberId: string, asOf: Date): Promise<{ pending: PendingGroup[]; expiring: Expiring }> {
+    parseOrThrow(z.uuid(), memberId, ['memberId']);
+    const pending = await this.repository.pendingByDay(memberId);
+    const expiring = await this.repository.expiringWithin(memberId, asOf);
+    return {
+      pending: pending.map((g) => ({
+        date: g.day,
+        availableAt: new Date(g.available_at).toISOString(),
+        points: Number(g.points),
+      })),
+      expiring: {
+        within30Days: Number(expiring.d30),
+        within60Days: Number(expiring.d60),
+        within90Days: Number(expiring.d90),
+        next: expiring.next_at
+          ? { expiresAt: new Date(expiring.next_at).toISOString(), points: Number(expiring.next_points) }
+          : null,
+      },
+    };
+  }
+
   /** Job step: releases pending lots whose return window closed by `asOf`. Safe to run twice. */
   async releaseDue(asOf: Date, limit = 500): Promise<BatchOutcome> {
     const lots = await this.repository.dueLots(asOf, limit);
@@ -178,7 +206,12 @@ export class LedgerService {
       reason: reason ?? null,
       metadata: metadata ?? null,
     };
-    const raw = await this.repository.call(fn, payload, manager);
+    const raw = await this.webhooks.aroundLedgerWrite(
+      operation,
+      manager,
+      (m) => this.repository.call(fn, payload, m),
+      { memberId: fields.memberId, storeId, externalRef },
+    );
     return LedgerResultSchema.parse({ ...raw, holdId: raw.holdId ?? null });
   }
 }

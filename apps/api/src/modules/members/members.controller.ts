@@ -9,6 +9,8 @@ import {
   MemberSchema,
   type MeResponse,
   MeResponseSchema,
+  type PointsSummary,
+  PointsSummarySchema,
   StatementQuerySchema,
   SignUpRequestSchema,
   type StatementPage,
@@ -43,6 +45,20 @@ export class MembersController {
   @ApiDoc({ summary: 'My profile, balance and tier', tags: ['me'], responses: { 200: MeResponseSchema } })
   me(@CurrentActor() actor: Actor): Promise<MeResponse> {
     return this.members.me(actor);
+  }
+
+  @Get('me/points-summary')
+  @RequirePermission('profile:own')
+  @ApiDoc({
+    summary:
+      'My points explained: balance, pending by the day it becomes available, expiring soon, tier progress',
+    description:
+      'Expiring buckets are cumulative (within 60 days includes within 30). Pending points are grouped by the UTC day they become available.',
+    tags: ['me'],
+    responses: { 200: PointsSummarySchema },
+  })
+  pointsSummary(@CurrentActor() actor: Actor): Promise<PointsSummary> {
+    return this.members.pointsSummary(actor);
   }
 
   @Patch('me')

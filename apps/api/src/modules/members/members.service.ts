@@ -1,3 +1,4 @@
+import { toCsv } from '../../common/csv.js';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
@@ -8,6 +9,7 @@ import {
   type MemberBalance,
   type MemberExport,
   type MeResponse,
+  type PointsSummary,
   type SignUpRequest,
   SignUpRequestSchema,
   type StatementLine,
@@ -29,6 +31,7 @@ import { AuthService } from '../auth/auth.service.js';
 import { LedgerService } from '../ledger/ledger.service.js';
 import { OutboxRepository } from '../outbox/outbox.repository.js';
 import { ProgrammeService } from '../programme/programme.service.js';
+import { ReferralsService } from '../referrals/referrals.service.js';
 import { toMember } from './members.mapper.js';
 import { type MemberRow, MembersRepository } from './members.repository.js';
 
@@ -43,10 +46,14 @@ export class MembersService {
     private readonly audit: AuditService,
     private readonly outbox: OutboxRepository,
     private readonly programmes: ProgrammeService,
+    private readonly referrals: ReferralsService,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
-  /** Sign-up by the member, or enrolment by staff or a till (then audited with the store). */
+  /**
+   * Sign-up by the member, or enrolment by staff or a till (then audited with the store). With a
+   * referral code the referral is recorded in the same transaction; an unknown code refuses it all.
+   */
   async signUp(input: SignUpRequest, ctx: RequestContext): Promise<Member> {
     const data = parseOrThrow(SignUpRequestSchema, input);
     const passwordHash = await passwordHasher.hash(data.password);
@@ -71,6 +78,13 @@ export class MembersService {
           }
           continue;
         }
+        if (data.referralCode) {
+          await this.referrals.recordSignUp(
+            manager,
+            { id: result.row.id, email: data.email, phone: data.phone ?? null },
+            data.referralCode,
+          );
+        }
         if (ctx.actor && ctx.actor.kind !== 'member') {
           await this.audit.record(manager, ctx, {
             action: 'member.enrolled',
@@ -93,6 +107,19 @@ export class MembersService {
       balance: await this.ledger.balance(row.id),
       tier: await this.programmes.tierOf(row.id),
       tierChanges: await this.programmes.tierChanges(row.id),
+    };
+  }
+
+  /** The home page's numbers: balance, pending by day, expiring soon, tier progress. */
+  async pointsSummary(actor: Actor, now = new Date()): Promise<PointsSummary> {
+    const row = await this.activeMember(actor);
+    const { pending, expiring } = await this.ledger.lotOutlook(row.id, now);
+    return {
+      asOf: now.toISOString(),
+      balance: await this.ledger.balance(row.id),
+      pending,
+      expiring,
+      tier: await this.programmes.tierProgress(row.id),
     };
   }
 
@@ -125,29 +152,20 @@ export class MembersService {
       'note',
       'expires',
     ];
-    const cell = (value: string | number | null | undefined) => {
-      const text = value === null || value === undefined ? '' : String(value);
-      // Quote every text cell, double inner quotes, and defuse spreadsheet formulas.
-      return `"${(/^[=+\-@]/.test(text) ? `'${text}` : text).replaceAll('"', '""')}"`;
-    };
-    const lines = statement.map((l) =>
-      [
-        l.occurredAt,
-        l.kind,
-        l.reason.description,
-        l.points,
-        l.available,
-        l.pending,
-        l.debt,
-        l.availableAfter,
-        l.reason.externalRef,
-        l.reason.note,
-        l.reason.expiresAt,
-      ]
-        .map(cell)
-        .join(','),
-    );
-    return [header.join(','), ...lines].join('\r\n') + '\r\n';
+    const rows = statement.map((l) => [
+      l.occurredAt,
+      l.kind,
+      l.reason.description,
+      l.points,
+      l.available,
+      l.pending,
+      l.debt,
+      l.availableAfter,
+      l.reason.externalRef,
+      l.reason.note,
+      l.reason.expiresAt,
+    ]);
+    return toCsv(header, rows);
   }
 
   /** Everything Tally holds about the member, as JSON. */

@@ -33,15 +33,32 @@ export class OutboxRepository {
     return rows[0]!.id;
   }
 
+  /** One message to every active member with an email address, in one statement; returns how many. */
+  async insertForAllMembers(
+    manager: EntityManager,
+    email: Omit<OutgoingEmail, 'to'>,
+    status: 'pending' | 'held',
+  ): Promise<number> {
+    const rows: { n: string }[] = await manager.query(
+      `WITH sent AS (
+         INSERT INTO outbox_message (template, recipient, subject, body, status)
+         SELECT $1, email, $2, replace($3, '{name}', name), $4 FROM member WHERE status = 'active' AND email IS NOT NULL
+         RETURNING 1)
+       SELECT count(*)::text AS n FROM sent`,
+      [email.template, email.subject, email.body, status],
+    );
+    return Number(rows[0]!.n);
+  }
+
   /**
-   * Claims due messages for this worker: SKIP LOCKED lets several API processes share the work, and
+   * Claims due emails for this worker (webhook deliveries have their own worker, `modules/webhooks`): SKIP LOCKED lets several API processes share the work, and
    * pushing next_attempt_at forward is a lease, so a worker that dies does not strand its messages.
    */
   async claimDue(limit: number, leaseSeconds: number): Promise<OutboxRow[]> {
     return rowsOf<OutboxRow>(
       await this.dataSource.query(
         `UPDATE outbox_message SET attempts = attempts + 1, next_attempt_at = now() + make_interval(secs => $2)
-        WHERE id IN (SELECT id FROM outbox_message WHERE status = 'pending' AND next_attempt_at <= now()
+        WHERE id IN (SELECT id FROM outbox_message WHERE channel = 'email' AND status = 'pending' AND next_attempt_at <= now()
                       ORDER BY next_attempt_at, id LIMIT $1 FOR UPDATE SKIP LOCKED)
         RETURNING ${COLUMNS}`,
         [limit, leaseSeconds],
@@ -68,7 +85,7 @@ export class OutboxRepository {
   async page(status: string | undefined, beforeId: string | null, limit: number): Promise<OutboxRow[]> {
     return this.dataSource.query(
       `SELECT ${COLUMNS} FROM outbox_message
-        WHERE ($1::text IS NULL OR status = $1) AND ($2::bigint IS NULL OR id < $2::bigint)
+        WHERE channel = 'email' AND ($1::text IS NULL OR status = $1) AND ($2::bigint IS NULL OR id < $2::bigint)
         ORDER BY outbox_message.id DESC LIMIT $3`,
       [status ?? null, beforeId, limit],
     );

@@ -37,6 +37,11 @@ export class OutboxService implements OnApplicationBootstrap, OnApplicationShutd
     return this.repository.insert(manager, email, this.config.env.SMTP_URL ? 'pending' : 'held');
   }
 
+  /** Tells every active member (programme changes); `{name}` in the body becomes each member's name. */
+  enqueueForAllMembers(manager: EntityManager, email: Omit<OutgoingEmail, 'to'>): Promise<number> {
+    return this.repository.insertForAllMembers(manager, email, this.config.env.SMTP_URL ? 'pending' : 'held');
+  }
+
   async list(query: OutboxQuery): Promise<OutboxPage> {
     const { status, cursor, limit } = parseOrThrow(OutboxQuerySchema, query, ['query']);
     const rows = await this.repository.page(status, cursor ? decodeIdCursor(cursor) : null, limit + 1);

@@ -1,7 +1,13 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
-import { type Programme, ProgrammeSchema } from '@tally/domain';
+import {
+  type Programme,
+  ProgrammeSchema,
+  type PublicProgramme,
+  PublicProgrammeSchema,
+  toPublicProgramme,
+} from '@tally/domain';
 import { type RequestContext } from '../../common/auth/actor.js';
-import { Ctx, RequirePermission } from '../../common/auth/permission.decorator.js';
+import { Ctx, Public, RequirePermission } from '../../common/auth/permission.decorator.js';
 import { ApiDoc } from '../../common/decorators/api-doc.decorator.js';
 import { ProgrammeService } from './programme.service.js';
 
@@ -18,6 +24,18 @@ export class ProgrammeController {
   })
   get(): Promise<Programme> {
     return this.programme.get();
+  }
+
+  @Get('public')
+  @Public()
+  @ApiDoc({
+    summary:
+      'The programme rules members and visitors may read (earn rate, exclusions, return window, expiry, refunds, tiers); no staff-only settings',
+    tags: ['programme'],
+    responses: { 200: PublicProgrammeSchema },
+  })
+  async getPublic(): Promise<PublicProgramme> {
+    return toPublicProgramme(await this.programme.get());
   }
 
   @Put()

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { rowsOf } from '../../database/rows.js';
 
 @Injectable()
 export class ProgrammeRepository {
@@ -54,6 +55,23 @@ export class ProgrammeRepository {
       `SELECT from_tier, to_tier, qualifying::text, cause, created_at FROM tier_change WHERE member_id = $1 ORDER BY id DESC LIMIT $2`,
       [memberId, limit],
     );
+  }
+
+  /**
+   * Members holding a tier, least recently reviewed first, locked for this review (SKIP LOCKED: two
+   * workers take different members), and stamped as reviewed now.
+   */
+  async claimTierReviews(manager: EntityManager, limit: number): Promise<string[]> {
+    const rows = rowsOf<{ id: string }>(
+      await manager.query(
+        `UPDATE member SET tier_reviewed_at = now()
+          WHERE id IN (SELECT id FROM member WHERE tier_id IS NOT NULL AND status = 'active'
+                        ORDER BY tier_reviewed_at NULLS FIRST, id LIMIT $1 FOR UPDATE SKIP LOCKED)
+          RETURNING id`,
+        [limit],
+      ),
+    );
+    return rows.map((r) => r.id);
   }
 
   async setTier(

@@ -1,17 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import {
+  compareProgrammes,
   DEFAULT_PROGRAMME,
   type Programme,
   ProgrammeSchema,
   type Tier,
   type TierChange,
+  type TierProgress,
 } from '@tally/domain';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { type RequestContext } from '../../common/auth/actor.js';
-import { ValidationException } from '../../common/exceptions/app.exception.js';
+import { AppException, ValidationException } from '../../common/exceptions/app.exception.js';
 import { parseOrThrow } from '../../common/pipes/zod-validation.pipe.js';
 import { AuditService } from '../audit/audit.service.js';
+import { WebhookEventsService } from '../webhooks/webhook-events.service.js';
 import { ProgrammeRepository } from './programme.repository.js';
 
 /** The programme's settings and tiers; the tier rule lives here so earn and refund apply it alike. */
@@ -21,6 +24,7 @@ export class ProgrammeService {
     private readonly repository: ProgrammeRepository,
     private readonly audit: AuditService,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly webhooks: WebhookEventsService,
   ) {}
 
   async get(manager?: EntityManager): Promise<Programme> {
@@ -28,38 +32,68 @@ export class ProgrammeService {
     return stored ? ProgrammeSchema.parse(stored) : DEFAULT_PROGRAMME;
   }
 
-  async update(input: unknown, ctx: RequestContext): Promise<Programme> {
-    const next = parseOrThrow(ProgrammeSchema, input);
-    const ids = new Set(next.tiers.map((t) => t.id));
-    if (ids.size !== next.tiers.length)
-      throw new ValidationException([{ field: 'tiers', message: 'tier ids must be unique' }]);
-    const sorted = [...next.tiers].sort((a, b) => a.threshold - b.threshold);
-    if (sorted.length > 0 && sorted[0]!.threshold !== 0) {
-      throw new ValidationException([{ field: 'tiers', message: 'the lowest tier must start at 0' }]);
-    }
+  /**
+   * Replaces the settings at once. A change worse for members is refused unless `requireNotice` is
+   * off (set-up and tests): such changes are announced with notice (`ProgrammeChangesService`).
+   */
+  async update(
+    input: unknown,
+    ctx: RequestContext,
+    options: { requireNotice: boolean } = { requireNotice: true },
+  ): Promise<Programme> {
+    const next = this.validate(input);
     return this.dataSource.transaction(async (manager) => {
       const before = await this.get(manager);
-      await this.repository.save(
-        manager,
-        { ...next, tiers: sorted },
-        ctx.actor?.kind === 'staff' ? ctx.actor.id : null,
-      );
-      const changed = Object.fromEntries(
-        Object.keys(next)
-          .filter(
-            (k) =>
-              JSON.stringify(before[k as keyof Programme]) !== JSON.stringify(next[k as keyof Programme]),
-          )
-          .map((k) => [k, { from: before[k as keyof Programme], to: next[k as keyof Programme] }]),
-      );
-      await this.audit.record(manager, ctx, {
-        action: 'programme.updated',
-        targetType: 'programme',
-        targetId: '1',
-        summary: changed,
-      });
-      return { ...next, tiers: sorted };
+      if (options.requireNotice) {
+        const worse = compareProgrammes(before, next).filter((d) => d.worse);
+        if (worse.length > 0)
+          throw new AppException(
+            'PROGRAMME_NOTICE_TOO_SHORT',
+            `Changes worse for members take effect after ${before.changeNoticeDays} days' notice: announce them with POST /api/v1/programme/changes.`,
+            worse.map((d) => ({ field: d.setting, message: d.summary })),
+          );
+      }
+      return this.save(manager, before, next, ctx, 'programme.updated');
     });
+  }
+
+  /** Checks settings beyond their schema: unique tier ids, a tier from 0. Returns them tiers sorted. */
+  validate(input: unknown, path: string[] = []): Programme {
+    const next = parseOrThrow(ProgrammeSchema, input, path);
+    const field = [...path, 'tiers'].join('.');
+    const ids = new Set(next.tiers.map((t) => t.id));
+    if (ids.size !== next.tiers.length)
+      throw new ValidationException([{ field, message: 'tier ids must be unique' }]);
+    const sorted = [...next.tiers].sort((a, b) => a.threshold - b.threshold);
+    if (sorted.length > 0 && sorted[0]!.threshold !== 0) {
+      throw new ValidationException([{ field, message: 'the lowest tier must start at 0' }]);
+    }
+    return { ...next, tiers: sorted };
+  }
+
+  /** Saves settings inside the caller's transaction and audits what changed. */
+  async save(
+    manager: EntityManager,
+    before: Programme,
+    next: Programme,
+    ctx: RequestContext,
+    action: string,
+  ): Promise<Programme> {
+    await this.repository.save(manager, next, ctx.actor?.kind === 'staff' ? ctx.actor.id : null);
+    const changed = Object.fromEntries(
+      Object.keys(next)
+        .filter(
+          (k) => JSON.stringify(before[k as keyof Programme]) !== JSON.stringify(next[k as keyof Programme]),
+        )
+        .map((k) => [k, { from: before[k as keyof Programme], to: next[k as keyof Programme] }]),
+    );
+    await this.audit.record(manager, ctx, {
+      action,
+      targetType: 'programme',
+      targetId: '1',
+      summary: changed,
+    });
+    return next;
   }
 
   tierFor(programme: Programme, qualifying: number): Tier | null {
@@ -79,9 +113,24 @@ export class ProgrammeService {
     const qualifying = await this.repository.qualifying(manager, memberId, programme.tierBasis);
     const tier = this.tierFor(programme, qualifying);
     const current = await this.repository.memberTier(manager, memberId);
-    if (tier && tier.id !== current)
+    if (tier && tier.id !== current) {
       await this.repository.setTier(manager, memberId, current, tier.id, qualifying, cause);
+      await this.webhooks.emit(manager, 'tier.changed', { memberId, tier: { from: current, to: tier.id } });
+    }
     return tier;
+  }
+
+  /**
+   * Job step: reviews the tiers of the members reviewed longest ago. Earning moves a member up at once;
+   * this is how a tier follows the rolling 12 months down again. Safe to run on two workers at once.
+   */
+  async reviewTiers(limit = 200): Promise<{ reviewed: number }> {
+    const programme = await this.get();
+    return this.dataSource.transaction(async (manager) => {
+      const ids = await this.repository.claimTierReviews(manager, limit);
+      for (const id of ids) await this.recomputeTier(manager, id, programme, 'rolling 12-month review');
+      return { reviewed: ids.length };
+    });
   }
 
   async tierChanges(memberId: string, limit = 5): Promise<TierChange[]> {
@@ -95,6 +144,30 @@ export class ProgrammeService {
       cause: row.cause,
       at: new Date(row.created_at).toISOString(),
     }));
+  }
+
+  /** The member's tier, the next one up and how far they are from it, by the same rule and query as `recomputeTier`. */
+  async tierProgress(memberId: string): Promise<TierProgress> {
+    const programme = await this.get();
+    const qualifying = await this.repository.qualifying(
+      this.dataSource.manager,
+      memberId,
+      programme.tierBasis,
+    );
+    const current = await this.tierOf(memberId, programme);
+    const tiers = [...programme.tiers].sort((a, b) => a.threshold - b.threshold);
+    const currentTier = tiers.find((t) => t.id === current?.id) ?? null;
+    const next = tiers.find((t) => t.threshold > (currentTier?.threshold ?? -1)) ?? null;
+    const summary = (t: Tier | null) => (t ? { id: t.id, name: t.name, threshold: t.threshold } : null);
+    return {
+      basis: programme.tierBasis,
+      currency: programme.currency,
+      current: summary(currentTier),
+      next: summary(next),
+      qualifying,
+      toNext: next ? Math.max(0, next.threshold - qualifying) : null,
+      changes: await this.tierChanges(memberId),
+    };
   }
 
   async tierOf(memberId: string, programme?: Programme): Promise<{ id: string; name: string } | null> {

@@ -71,6 +71,12 @@ export class RewardsService {
     return this.dataSource.transaction(async (manager) => {
       const before = await this.repository.find(id, manager);
       if (!before) throw new AppException('REWARD_NOT_FOUND');
+      if (changes.costPoints !== undefined && changes.costPoints > Number(before.cost_points))
+        throw new AppException(
+          'PROGRAMME_NOTICE_TOO_SHORT',
+          'A reward price rise is worse for members: announce it with notice as a programme change (POST /api/v1/programme/changes).',
+          [{ field: 'costPoints', message: `may not rise above ${before.cost_points} without notice` }],
+        );
       const row = (await this.repository.update(manager, id, changes))!;
       await this.audit.record(manager, ctx, {
         action: 'reward.updated',
@@ -79,6 +85,24 @@ export class RewardsService {
         summary: changes,
       });
       return toReward(row);
+    });
+  }
+
+  async find(id: string, manager?: EntityManager): Promise<Reward | null> {
+    const row = await this.repository.find(id, manager);
+    return row ? toReward(row) : null;
+  }
+
+  /** Sets a reward's price inside the caller's transaction (an announced programme change taking effect). */
+  async reprice(manager: EntityManager, id: string, costPoints: number, ctx: RequestContext): Promise<void> {
+    const before = await this.repository.find(id, manager);
+    if (!before) return;
+    await this.repository.update(manager, id, { costPoints });
+    await this.audit.record(manager, ctx, {
+      action: 'reward.repriced',
+      targetType: 'reward',
+      targetId: id,
+      summary: { costPoints: { from: Number(before.cost_points), to: costPoints } },
     });
   }
 

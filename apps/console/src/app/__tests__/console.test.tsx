@@ -28,12 +28,17 @@ const NAV = [
   'Home',
   'Checkout',
   'Approvals',
+  'Claims',
   'Stores',
   'Rewards',
+  'Campaigns',
+  'Programme',
+  'Points liability',
   'Staff',
   'POS keys',
   'Audit log',
   'Outbox',
+  'Webhooks',
   'Ledger check',
 ];
 
@@ -74,6 +79,7 @@ describe('console pages', () => {
         sendJson(res, 201, { ...created, secret: 'tpk_new_secret_shown_once' });
       },
       'GET /api/v1/audit': (_req, res) => sendJson(res, 200, { items: [auditEntry('1')], nextCursor: null }),
+      'GET /api/v1/campaigns': (_req, res) => sendJson(res, 200, { items: [], nextCursor: null }),
       'GET /api/v1/outbox': (_req, res) => sendJson(res, 200, { items: [invitation], nextCursor: null }),
       'GET /api/v1/admin/ledger/verify': (_req, res) => {
         ledgerRuns += 1;
@@ -124,12 +130,12 @@ describe('console pages', () => {
     );
   });
 
-  it('shows a cashier only Home, Checkout and Stores, no create form, and "not allowed" on a page typed in directly', async () => {
+  it('shows a cashier only Home, Checkout, Stores and Programme, no create form, and "not allowed" on a page typed in directly', async () => {
     user = staffUser('cashier');
     renderConsole('/stores');
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Stores' })).toBeTruthy();
-    expect(navLinks()).toEqual(['Home', 'Checkout', 'Stores']);
+    expect(navLinks()).toEqual(['Home', 'Checkout', 'Stores', 'Programme']);
     expect(screen.queryByRole('button', { name: 'Create store' })).toBeNull();
 
     fireEvent.click(screen.getByRole('link', { name: 'Home' }));
@@ -137,7 +143,7 @@ describe('console pages', () => {
     expect(await screen.findByText('Tally Market London (LON-01)')).toBeTruthy();
   });
 
-  it.each(['/audit', '/staff', '/pos-keys', '/outbox', '/ledger'])(
+  it.each(['/audit', '/staff', '/pos-keys', '/outbox', '/ledger', '/campaigns', '/campaigns/new'])(
     'refuses %s to a cashier with a clear message',
     async (path) => {
       user = staffUser('cashier');
@@ -147,6 +153,16 @@ describe('console pages', () => {
       expect(screen.getByRole('alert').textContent).toContain('cashier');
     },
   );
+
+  it('loads the campaigns page on demand and shows a manager, who may only read campaigns, no "New campaign"', async () => {
+    user = staffUser('manager');
+    renderConsole('/campaigns');
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Campaigns' })).toBeTruthy();
+    expect(navLinks()).toContain('Campaigns');
+    expect(await screen.findByText('No campaigns yet.')).toBeTruthy();
+    expect(screen.queryByRole('link', { name: 'New campaign' })).toBeNull();
+  });
 
   it('shows a new POS key’s secret once, with a warning and a copy button, and forgets it on Done', async () => {
     user = staffUser('admin');

@@ -12,7 +12,9 @@ import {
   type TestServer,
 } from '@tally/ui/testing';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { loginResponse, me as meFixture, member, statement } from '../../test/fixtures';
+import { loginResponse, me as meFixture, member, pointsSummary, statement } from '../../test/fixtures';
+import { formatCardNumber } from '@tally/domain';
+import { readSavedCard, SAVED_CARD_KEY, saveCard } from '../../features/card/saved-card';
 import { AppRoutes } from '../routes';
 
 const PASSWORD = 'correct horse battery';
@@ -60,12 +62,16 @@ describe('portal pages', () => {
         const { balance: _b, tier: _t, tierChanges: _c, ...created } = me;
         sendJson(res, 201, created);
       },
+      'GET /api/v1/referral-codes/ABCD2345': (_req, res) => sendJson(res, 200, { valid: true }),
+      'GET /api/v1/referral-codes/ZZZZZZZZ': (_req, res) => sendJson(res, 200, { valid: false }),
       'GET /api/v1/me': guarded(() => [200, me]),
       'PATCH /api/v1/me': guarded((body) => {
         me = { ...me, ...(JSON.parse(body) as Partial<MeResponse>) };
         return [200, me];
       }),
       'GET /api/v1/me/statement': guarded(() => [200, statement]),
+      'GET /api/v1/me/points-summary': guarded(() => [200, pointsSummary]),
+      'GET /api/v1/me/notifications/unread-count': guarded(() => [200, { unread: 3 }]),
       'POST /api/v1/me/close': guarded((body) => {
         if ((JSON.parse(body) as { password: string }).password !== PASSWORD) {
           return [
@@ -114,12 +120,17 @@ describe('portal pages', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Welcome to Tally' })).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Sign in' }).getAttribute('href')).toBe('/sign-in');
     expect(screen.getByRole('link', { name: 'Sign up' }).getAttribute('href')).toBe('/sign-up');
+    // The programme's rules are public: a visitor's navigation leads to them.
+    const nav = screen.getByRole('navigation', { name: 'Main' });
+    expect(within(nav).getByRole('link', { name: 'How it works' }).getAttribute('href')).toBe(
+      '/how-it-works',
+    );
     expect(screen.queryByRole('link', { name: 'Profile' })).toBeNull();
     expect(screen.queryByRole('link', { name: 'Rewards' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Sign out' })).toBeNull();
   });
 
-  it('shows a signed-in member their balance and latest activity', async () => {
+  it('shows a signed-in member their balance, latest activity and the unread notifications badge', async () => {
     signedIn = true;
     renderPortal('/');
 
@@ -135,9 +146,13 @@ describe('portal pages', () => {
     expect(screen.getByRole('link', { name: 'Rewards' }).getAttribute('href')).toBe('/rewards');
     expect(screen.getByRole('link', { name: 'My vouchers' }).getAttribute('href')).toBe('/vouchers');
     expect(screen.getByRole('link', { name: 'My card' }).getAttribute('href')).toBe('/card');
+    expect(screen.getByRole('link', { name: 'Refer a friend' }).getAttribute('href')).toBe('/referrals');
     expect(server.requests.find((r) => r.url.startsWith('/api/v1/me/statement'))?.url).toBe(
-      '/api/v1/me/statement?limit=10',
+      '/api/v1/me/statement?limit=5',
     );
+    expect(within(activity).getByRole('link', { name: 'See every line on your statement' })).toBeTruthy();
+    const bell = await screen.findByRole('link', { name: '3 unread notifications' });
+    expect(bell.getAttribute('href')).toBe('/notifications');
   });
 
   it('signs up: the domain’s rules are checked first, a taken email is shown on its field, then the new member is home', async () => {
@@ -163,6 +178,38 @@ describe('portal pages', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Sign up' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Your points' })).toBeTruthy();
     expect(currentPath()).toBe('/');
+  });
+
+  it('joins with the code from a friend’s invitation link, and says a friend invited them', async () => {
+    renderPortal('/sign-up?ref=ABCD2345');
+    expect(await screen.findByText(/A friend invited you/)).toBeTruthy();
+    expect(screen.getByLabelText<HTMLInputElement>('Friend’s referral code', { exact: false }).value).toBe(
+      'ABCD2345',
+    );
+    type('Name', 'Ada Lovelace');
+    type('Email', 'ada@example.com');
+    type('Password', PASSWORD);
+    fireEvent.click(screen.getByRole('button', { name: 'Sign up' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Your points' })).toBeTruthy();
+    const created = server.requests.find((r) => r.method === 'POST' && r.url === '/api/v1/members');
+    expect(JSON.parse(created?.body ?? '')).toMatchObject({ referralCode: 'ABCD2345' });
+  });
+
+  it('drops an invitation code that is not valid, so the visitor can still join without it', async () => {
+    renderPortal('/sign-up?ref=ZZZZZZZZ');
+    expect(await screen.findByText(/not valid\. You can still join without it/)).toBeTruthy();
+    await waitFor(() =>
+      expect(screen.getByLabelText<HTMLInputElement>('Friend’s referral code', { exact: false }).value).toBe(
+        '',
+      ),
+    );
+    type('Name', 'Ada Lovelace');
+    type('Email', 'ada@example.com');
+    type('Password', PASSWORD);
+    fireEvent.click(screen.getByRole('button', { name: 'Sign up' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Your points' })).toBeTruthy();
+    const created = server.requests.find((r) => r.method === 'POST' && r.url === '/api/v1/members');
+    expect(JSON.parse(created?.body ?? '')).not.toHaveProperty('referralCode');
   });
 
   it('saves the profile with PATCH /api/v1/me', async () => {
@@ -228,5 +275,55 @@ describe('portal pages', () => {
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Welcome to Tally' })).toBeTruthy();
     expect(currentPath()).toBe('/');
+  });
+
+  describe('the card on this device', () => {
+    const number = formatCardNumber(meFixture.cardNumber);
+    const offlineNotice = /offline — showing your saved card/i;
+
+    it('keeps the card number and name while signed in, and forgets them on sign-out', async () => {
+      signedIn = true;
+      renderPortal('/card');
+      expect(await screen.findByText(number)).toBeTruthy();
+      await waitFor(() =>
+        expect(readSavedCard()).toEqual({ cardNumber: meFixture.cardNumber, name: meFixture.name }),
+      );
+      expect(screen.queryByText(offlineNotice)).toBeNull();
+
+      fireEvent.click(screen.getByRole('button', { name: 'Sign out' }));
+      expect(await screen.findByRole('heading', { level: 1, name: 'Welcome to Tally' })).toBeTruthy();
+      expect(localStorage.getItem(SAVED_CARD_KEY)).toBeNull();
+    });
+
+    it('shows the saved card, saying so, when the browser is offline', async () => {
+      saveCard({ cardNumber: meFixture.cardNumber, name: meFixture.name });
+      // The browser says it is offline (as it does at a till with no signal).
+      Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
+      try {
+        renderPortal('/card');
+        expect(await screen.findByText(offlineNotice)).toBeTruthy();
+        expect(screen.getByText(number)).toBeTruthy();
+        expect(screen.getByText(meFixture.name)).toBeTruthy();
+      } finally {
+        delete (navigator as { onLine?: boolean }).onLine;
+      }
+    });
+
+    it('shows the saved card when the API cannot be reached although the browser thinks it is online', async () => {
+      saveCard({ cardNumber: meFixture.cardNumber, name: meFixture.name });
+      renderPage(<AppRoutes />, {
+        // Nothing listens on port 9: every request fails without an answer.
+        apiClient: createTallyApiClient('portal', { baseUrl: 'http://127.0.0.1:9' }),
+        path: '/card',
+      });
+      expect(await screen.findByText(offlineNotice, undefined, { timeout: 8000 })).toBeTruthy();
+      expect(screen.getByText(number)).toBeTruthy();
+    }, 15_000);
+
+    it('sends a visitor without a saved card to sign in as before', async () => {
+      renderPortal('/card');
+      expect(await screen.findByRole('heading', { level: 1, name: 'Sign in' })).toBeTruthy();
+      expect(currentPath()).toBe('/sign-in');
+    });
   });
 });

@@ -57,4 +57,9 @@ describe('ledger schemas', () => {
     expect(describeJournal('reverse', -10)).toMatch(/taken back/);
     expect(describeJournal('reverse', 10)).toMatch(/returned/);
   });
+
+  it('says an adjustment from a missing-points claim was a claim', () => {
+    expect(describeJournal('adjust', 25, { source: 'claim' })).toBe('Missing points claim approved');
+    expect(describeJournal('adjust', 25)).toBe('Adjustment (added)');
+  });
 });

@@ -3,7 +3,7 @@ import { ErrorState, LoadingState, Page, Section } from '@tally/ui';
 import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import type { StoreList } from '../../../lib/stores';
 import { useMemberLookup, type MemberLookup } from '../api/lookup-member';
-import { useProgramme } from '../api/get-programme';
+import { useProgramme } from '../../../lib/programme';
 import { CheckoutResult, type CheckoutOutcome } from './checkout-result';
 import { EarnPreview } from './earn-preview';
 import { FindMemberForm } from './find-member-form';

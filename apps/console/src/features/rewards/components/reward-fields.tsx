@@ -1,5 +1,5 @@
 import { TextField, type FormState, type TextFieldProps } from '@tally/ui';
-import { localTimeZone } from '../lib/local-date-time';
+import { localTimeZone } from '../../../lib/local-date-time';
 import type { RewardFormValues } from '../lib/reward-form';
 
 type Props = TextFieldProps<RewardFormValues>;

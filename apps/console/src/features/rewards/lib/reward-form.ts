@@ -1,5 +1,5 @@
 import type { Reward } from '@tally/domain';
-import { isoToLocalInput, localInputToIso } from './local-date-time';
+import { isoToLocalInput, localInputToIso } from '../../../lib/local-date-time';
 
 /**
  * What the add and edit forms hold (text, as the inputs do) and how it becomes a request body for the

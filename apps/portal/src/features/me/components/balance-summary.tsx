@@ -1,8 +1,15 @@
-import { formatCardNumber, type MeResponse } from '@tally/domain';
+import { formatCardNumber, type Balance } from '@tally/domain';
 import { formatPoints } from '@tally/ui';
 
-export function BalanceSummary({ me }: { me: MeResponse }) {
-  const { balance } = me;
+const points = (n: number) => `${formatPoints(n)} ${n === 1 ? 'point' : 'points'}`;
+
+export interface BalanceSummaryProps {
+  balance: Balance;
+  cardNumber: string | null;
+  tierName: string | null;
+}
+
+export function BalanceSummary({ balance, cardNumber, tierName }: BalanceSummaryProps) {
   return (
     <section aria-label="Balance" className="tally-section">
       <dl className="tally-stats">
@@ -24,14 +31,30 @@ export function BalanceSummary({ me }: { me: MeResponse }) {
         </div>
       </dl>
       <p className="tally-muted">
-        Available points can be spent now. Pending points become available once a purchase can no longer be
-        returned. Reserved points are set aside for a redemption in progress; owed points are taken from your
-        next earnings after a refund.
+        Available points can be spent now. Pending points are from recent purchases and become available once
+        those purchases can no longer be returned. Reserved points are set aside for a redemption in progress;
+        owed points are taken from your next earnings after a refund.
       </p>
+      {balance.held > 0 ? (
+        <p className="tally-muted">
+          {points(balance.held)} reserved: they are spent when the redemption completes, or come back if it is
+          cancelled.
+        </p>
+      ) : null}
+      {balance.debt > 0 ? (
+        <p role="note">
+          You owe {points(balance.debt)}: a purchase was refunded after you had spent the points it earned.
+          Your next points pay this off first.
+        </p>
+      ) : null}
       <p>
-        Card number: <strong>{formatCardNumber(me.cardNumber)}</strong>
-        {' · '}
-        Tier: <strong>{me.tier ? me.tier.name : 'none yet'}</strong>
+        {cardNumber ? (
+          <>
+            Card number: <strong>{formatCardNumber(cardNumber)}</strong>
+            {' · '}
+          </>
+        ) : null}
+        Tier: <strong>{tierName ?? 'none yet'}</strong>
       </p>
     </section>
   );

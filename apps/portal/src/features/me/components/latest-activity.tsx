@@ -1,8 +1,9 @@
 import type { StatementLine } from '@tally/domain';
 import { DateTime, QueryState, Section, formatPointsChange } from '@tally/ui';
+import { Link } from 'react-router';
 import { useStatement } from '../api/get-statement';
 
-export const LATEST_ACTIVITY_LIMIT = 10;
+export const LATEST_ACTIVITY_LIMIT = 5;
 
 export function LatestActivity() {
   const statement = useStatement({ limit: LATEST_ACTIVITY_LIMIT });
@@ -15,11 +16,16 @@ export function LatestActivity() {
         empty={<p>No activity yet. Show your card at the till to start earning points.</p>}
       >
         {(page) => (
-          <ul className="tally-list">
-            {page.items.map((line) => (
-              <ActivityLine key={line.journalId} line={line} />
-            ))}
-          </ul>
+          <>
+            <ul className="tally-list">
+              {page.items.map((line) => (
+                <ActivityLine key={line.journalId} line={line} />
+              ))}
+            </ul>
+            <p>
+              <Link to="/statement">See every line on your statement</Link>
+            </p>
+          </>
         )}
       </QueryState>
     </Section>

@@ -141,7 +141,19 @@ describe('approvals page', () => {
       within(screen.getByRole('navigation', { name: 'Main' }))
         .getAllByRole('link')
         .map((link) => link.textContent),
-    ).toEqual(['Home', 'Checkout', 'Approvals', 'Stores', 'Rewards', 'Staff', 'POS keys', 'Audit log']);
+    ).toEqual([
+      'Home',
+      'Checkout',
+      'Approvals',
+      'Claims',
+      'Stores',
+      'Rewards',
+      'Campaigns',
+      'Programme',
+      'Staff',
+      'POS keys',
+      'Audit log',
+    ]);
   });
 
   it('approves without a reason, and the request leaves the waiting list', async () => {

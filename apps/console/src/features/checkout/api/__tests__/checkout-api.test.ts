@@ -5,7 +5,7 @@ import { alice, awarded, programme } from '../../testing/fixtures';
 import { checkoutEarn } from '../checkout-earn';
 import { checkoutRedeem } from '../checkout-redeem';
 import { checkoutRefund } from '../checkout-refund';
-import { getProgramme } from '../get-programme';
+import { getProgramme } from '../../../../lib/programme';
 import { MEMBER_LOOKUP_KEY, lookupMember, memberLookupQueryOptions } from '../lookup-member';
 
 const KEY = '3f2b8c1e-5d4a-4b6c-9e8f-7a6b5c4d3e2f';

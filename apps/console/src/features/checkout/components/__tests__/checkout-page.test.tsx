@@ -280,7 +280,7 @@ describe('checkout page', () => {
       within(screen.getByRole('navigation', { name: 'Main' }))
         .getAllByRole('link')
         .map((link) => link.textContent),
-    ).toEqual(['Home', 'Checkout', 'Stores']);
+    ).toEqual(['Home', 'Checkout', 'Stores', 'Programme']);
 
     await scan('4000 0000 0002');
 

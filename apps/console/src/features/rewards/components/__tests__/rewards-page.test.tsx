@@ -5,7 +5,7 @@ import type { Reward } from '@tally/domain';
 import { createTallyApiClient, formatDateTime } from '@tally/ui';
 import { renderPage, sendJson, sendProblem, startTestServer, type TestServer } from '@tally/ui/testing';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { isoToLocalInput, localInputToIso } from '../../lib/local-date-time';
+import { isoToLocalInput, localInputToIso } from '../../../../lib/local-date-time';
 import { RewardsPage } from '../rewards-page';
 
 const coffee: Reward = {

@@ -1,5 +1,5 @@
 import { CreateRewardSchema, UpdateRewardSchema, type Reward } from '@tally/domain';
-import { localInputToIso } from '../local-date-time';
+import { localInputToIso } from '../../../../lib/local-date-time';
 import { NEW_REWARD, rewardToValues, toCreateInput, toUpdateInput } from '../reward-form';
 
 const coffee: Reward = {

@@ -9,7 +9,7 @@ export function getProgramme(
   return client.get('/api/v1/programme', ProgrammeSchema, { signal });
 }
 
-/** The earn rules for the till's live preview; they change rarely (and with notice), so they stay fresh a while. */
+/** The earn rules (tiers, currency) for the till’s live preview and the campaign editor; they change rarely (and with notice), so they stay fresh a while. */
 export function programmeQueryOptions(client: ApiClient) {
   return queryOptions({
     queryKey: ['programme'] as const,

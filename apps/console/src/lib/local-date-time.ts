@@ -42,3 +42,13 @@ export function isoToLocalInput(iso: string): string {
 export function localTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
+
+/**
+ * The same instant in UTC (`2025-03-01T08:00:00.000Z`), for schemas that take no offset; a value that is
+ * not a local date and time is returned as it is, for the schema to refuse.
+ */
+export function localInputToUtc(value: string): string | undefined {
+  const iso = localInputToIso(value);
+  if (iso === undefined || iso === value.trim()) return iso;
+  return new Date(iso).toISOString();
+}

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { ProgrammeModule } from '../programme/programme.module.js';
+import { CampaignsController } from './campaigns.controller.js';
+import { CampaignsRepository } from './campaigns.repository.js';
+import { CampaignsService } from './campaigns.service.js';
+
+@Module({
+  imports: [ProgrammeModule],
+  controllers: [CampaignsController],
+  providers: [CampaignsRepository, CampaignsService],
+  exports: [CampaignsService],
+})
+export class CampaignsModule {}

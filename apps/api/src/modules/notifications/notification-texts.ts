@@ -1,0 +1,86 @@
+import { type NotificationInsert } from './notifications.repository.js';
+
+/**
+ * What each notice says. Dates are not written into the text: `dueAt` carries them, and the portal
+ * formats them in the member's locale.
+ */
+const points = (n: number) => `${new Intl.NumberFormat('en-GB').format(n)} ${n === 1 ? 'point' : 'points'}`;
+
+export function pointsEarnedNotice(n: {
+  memberId: string;
+  journalId: string;
+  points: number;
+  receiptRef: string;
+  availableAt: Date | null;
+}): NotificationInsert {
+  return {
+    memberId: n.memberId,
+    kind: 'points_earned',
+    title: `You earned ${points(n.points)}`,
+    body: n.availableAt
+      ? `For receipt ${n.receiptRef}. They can be spent once the return window closes.`
+      : `For receipt ${n.receiptRef}. They are ready to spend.`,
+    link: '/statement',
+    dueAt: n.availableAt,
+    dedupeKey: `earned:${n.journalId}`,
+  };
+}
+
+export const POINTS_EXPIRING_KEY = 'points-expiring:';
+
+export function pointsExpiringNotice(n: {
+  memberId: string;
+  day: string;
+  expiresAt: Date;
+  points: number;
+}): NotificationInsert {
+  return {
+    memberId: n.memberId,
+    kind: 'points_expiring',
+    title: `${points(n.points)} expire soon`,
+    body: 'Spend them on a reward before they expire. Points you spend are always taken from the soonest to expire.',
+    link: '/rewards',
+    dueAt: n.expiresAt,
+    dedupeKey: `${POINTS_EXPIRING_KEY}${n.day}`,
+  };
+}
+
+export const VOUCHER_EXPIRING_KEY = 'voucher-expiring:';
+
+export function voucherExpiringNotice(n: {
+  memberId: string;
+  voucherId: string;
+  rewardName: string;
+  expiresAt: Date;
+}): NotificationInsert {
+  return {
+    memberId: n.memberId,
+    kind: 'voucher_expiring',
+    title: `Your ${n.rewardName} voucher runs out soon`,
+    body: 'Show it at the till before it expires, or cancel it to get your points back.',
+    link: '/vouchers',
+    dueAt: n.expiresAt,
+    dedupeKey: `${VOUCHER_EXPIRING_KEY}${n.voucherId}`,
+  };
+}
+
+export function claimAnsweredNotice(n: {
+  memberId: string;
+  claimId: string;
+  receiptRef: string;
+  approved: boolean;
+  points: number;
+  reason: string;
+}): NotificationInsert {
+  return {
+    memberId: n.memberId,
+    kind: 'claim_answered',
+    title: n.approved
+      ? `Your missing points claim was approved: ${points(n.points)}`
+      : 'Your missing points claim was not approved',
+    body: `Receipt ${n.receiptRef}. ${n.reason}`,
+    link: '/claims',
+    dueAt: null,
+    dedupeKey: `claim:${n.claimId}`,
+  };
+}

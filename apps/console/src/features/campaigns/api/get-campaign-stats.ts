@@ -1,0 +1,28 @@
+import { CampaignStatsSchema, type CampaignStats } from '@tally/domain';
+import { useApiClient, type ApiClient } from '@tally/ui';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { campaignPath } from './get-campaign';
+import { CAMPAIGNS_KEY } from './get-campaigns';
+
+/** The same figures as a file; a plain link, so the browser downloads it with the session cookie. */
+export const campaignStatsCsvPath = (id: string) => `${campaignPath(id)}/stats.csv`;
+
+/** `GET /api/v1/campaigns/:id/stats`: issued against budget per day, participation, cost, redemptions after. */
+export function getCampaignStats(
+  client: ApiClient,
+  id: string,
+  { signal }: { signal?: AbortSignal } = {},
+): Promise<CampaignStats> {
+  return client.get(`${campaignPath(id)}/stats`, CampaignStatsSchema, { signal });
+}
+
+export function campaignStatsQueryOptions(client: ApiClient, id: string) {
+  return queryOptions({
+    queryKey: [...CAMPAIGNS_KEY, 'stats', id] as const,
+    queryFn: ({ signal }) => getCampaignStats(client, id, { signal }),
+  });
+}
+
+export function useCampaignStats(id: string) {
+  return useQuery(campaignStatsQueryOptions(useApiClient(), id));
+}

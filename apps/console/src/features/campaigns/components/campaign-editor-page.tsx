@@ -1,0 +1,151 @@
+import { CampaignDefinitionSchema, campaignEditable, type Campaign, type Programme } from '@tally/domain';
+import { ApiError, Form, Page, QueryState, SubmitButton, isApiError, useApiClient, useForm } from '@tally/ui';
+import { useQueryClient } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { useProgramme } from '../../../lib/programme';
+import { useCreateCampaign } from '../api/create-campaign';
+import { campaignQueryOptions, useCampaign } from '../api/get-campaign';
+import { useUpdateCampaign } from '../api/update-campaign';
+import { CAMPAIGN_LABELS, NEW_CAMPAIGN, campaignToValues, toDefinitionInput } from '../lib/campaign-form';
+import { CampaignFields } from './campaign-fields';
+import { CampaignPreview } from './campaign-preview';
+
+/** What the detail page announces after a save (passed in the navigation's state). */
+export interface SavedState {
+  saved?: string;
+}
+
+/** `/campaigns/new` and `/campaigns/:id/edit`; the route admits only roles with `campaigns:manage`. */
+export function CampaignEditorPage() {
+  const { id } = useParams();
+  const programme = useProgramme();
+  return (
+    <Page title={id ? 'Edit campaign' : 'New campaign'}>
+      <p>
+        <Link to={id ? `/campaigns/${id}` : '/campaigns'}>
+          {id ? 'Back to the campaign' : 'Back to campaigns'}
+        </Link>
+      </p>
+      <QueryState query={programme} loading="Loading the programme’s tiers…">
+        {(data) => (id ? <EditCampaign id={id} programme={data} /> : <CampaignEditor programme={data} />)}
+      </QueryState>
+    </Page>
+  );
+}
+
+function EditCampaign({ id, programme }: { id: string; programme: Programme }) {
+  const campaign = useCampaign(id);
+  return (
+    <QueryState query={campaign} loading="Loading the campaign…">
+      {(data) =>
+        campaignEditable(data.status) ? (
+          <CampaignEditor programme={programme} campaign={data} />
+        ) : (
+          <p className="tally-warning">This campaign has ended and can no longer be changed.</p>
+        )
+      }
+    </QueryState>
+  );
+}
+
+/**
+ * The API names a PUT's fields inside its body (`definition.window.endsAt`); the form's fields are the
+ * definition's own paths, so the prefix goes.
+ */
+function withDefinitionPaths(error: unknown): never {
+  if (isApiError(error) && error.errors.some((e) => e.field.startsWith('definition.'))) {
+    throw new ApiError({
+      status: error.status,
+      code: error.code,
+      title: error.title,
+      detail: error.detail,
+      requestId: error.requestId,
+      errors: error.errors.map((e) => ({ ...e, field: e.field.replace(/^definition\./, '') })),
+    });
+  }
+  throw error;
+}
+
+function CampaignEditor({ programme, campaign }: { programme: Programme; campaign?: Campaign }) {
+  const currency = programme.currency;
+  // The version this edit is based on: kept still while the page refetches in the background, so a
+  // save never silently overwrites what someone else saved meanwhile.
+  const [base, setBase] = useState(campaign);
+  const [initialValues] = useState(() =>
+    campaign ? campaignToValues(campaign.definition, currency) : NEW_CAMPAIGN,
+  );
+  const [reloaded, setReloaded] = useState<number | null>(null);
+  const reloadNotice = useRef<HTMLParagraphElement>(null);
+  const create = useCreateCampaign();
+  const update = useUpdateCampaign();
+  const navigate = useNavigate();
+  const client = useApiClient();
+  const queryClient = useQueryClient();
+  const toInput = (values: typeof initialValues) => toDefinitionInput(values, currency, base?.definition);
+
+  const form = useForm({
+    initialValues,
+    labels: CAMPAIGN_LABELS,
+    schema: CampaignDefinitionSchema,
+    toInput,
+    onSubmit: (definition) =>
+      base
+        ? update.mutateAsync({ id: base.id, version: base.version, definition }).catch(withDefinitionPaths)
+        : create.mutateAsync(definition),
+    onSuccess: (saved) => {
+      const state: SavedState = {
+        saved: base ? `Saved as version ${saved.version}.` : 'Campaign created as a draft.',
+      };
+      void navigate(`/campaigns/${saved.id}`, { state });
+    },
+  });
+
+  const conflict = isApiError(form.failure) && form.failure.code === 'CAMPAIGN_VERSION_CONFLICT';
+  const reload = async () => {
+    if (!base) return;
+    const fresh = await queryClient.fetchQuery({ ...campaignQueryOptions(client, base.id), staleTime: 0 });
+    setBase(fresh);
+    form.reset(campaignToValues(fresh.definition, currency));
+    setReloaded(fresh.version);
+    setTimeout(() => reloadNotice.current?.focus(), 0);
+  };
+
+  return (
+    <div className="campaign-editor">
+      <Form
+        form={form}
+        className="tally-form campaign-editor__form"
+        aria-label={base ? `Edit ${base.definition.name}` : 'New campaign'}
+      >
+        {conflict ? (
+          <div className="tally-warning">
+            <p>
+              Someone else saved this campaign after you opened it. Your changes are still in the form, but
+              saving them would overwrite theirs.
+            </p>
+            <button type="button" className="tally-button--secondary" onClick={() => void reload()}>
+              Reload the latest version
+            </button>{' '}
+            <span className="tally-muted">(replaces your changes with theirs)</span>
+          </div>
+        ) : null}
+        {reloaded !== null ? (
+          <p ref={reloadNotice} tabIndex={-1} role="status" className="tally-notice">
+            Loaded version {reloaded}. Make your changes again, then save.
+          </p>
+        ) : null}
+        {base?.status === 'live' ? (
+          <p className="tally-muted">This campaign is live: a saved change applies from the next sale.</p>
+        ) : null}
+        <CampaignFields form={form} tiers={programme.tiers} currency={currency} />
+        <SubmitButton pending={form.pending} pendingText="Saving the campaign…">
+          {base ? 'Save campaign' : 'Create campaign'}
+        </SubmitButton>
+      </Form>
+      <div className="campaign-editor__preview">
+        <CampaignPreview definitionInput={toInput(form.values)} tiers={programme.tiers} currency={currency} />
+      </div>
+    </div>
+  );
+}

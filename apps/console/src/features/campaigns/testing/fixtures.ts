@@ -1,0 +1,111 @@
+import {
+  DEFAULT_PROGRAMME,
+  type Campaign,
+  type CampaignDefinition,
+  type CampaignPreview,
+  type CampaignStats,
+  type CampaignVersion,
+  type Programme,
+} from '@tally/domain';
+
+/** Test data for the campaigns feature's tests (never imported by the app). */
+export const programme: Programme = DEFAULT_PROGRAMME;
+
+export const CAMPAIGN_ID = '0d1e2f30-4152-4637-8849-5a6b7c8d9e0f';
+
+export const doubleCoffee: CampaignDefinition = {
+  name: 'Double coffee points',
+  description: 'Twice the points on coffee in March.',
+  window: {
+    startsAt: '2099-03-01T09:00:00.000Z',
+    endsAt: '2099-03-31T18:00:00.000Z',
+    daysOfWeek: [1, 5],
+    hours: { from: 7, to: 11 },
+  },
+  audience: { tierIds: ['silver'], segments: [], newMembersWithinDays: null, birthdayMonth: false },
+  basket: { categories: ['coffee'], skus: [], minSpend: 500 },
+  effect: { type: 'multiplier', multiplierBp: 20_000 },
+  limits: { budgetPoints: 10_000, perMember: { points: 200, period: 'week' } },
+  stacking: 'stack',
+};
+
+export function campaign(overrides: Partial<Campaign> = {}): Campaign {
+  return {
+    id: CAMPAIGN_ID,
+    status: 'draft',
+    version: 2,
+    definition: doubleCoffee,
+    issuedPoints: 0,
+    budgetRemaining: 10_000,
+    haltedReason: null,
+    createdAt: '2025-02-01T10:00:00.000Z',
+    updatedAt: '2025-02-02T10:00:00.000Z',
+    ...overrides,
+  };
+}
+
+/** A definition whose window has already started (the past) and has not ended (the far future). */
+export const running: CampaignDefinition = {
+  ...doubleCoffee,
+  window: {
+    ...doubleCoffee.window,
+    startsAt: '2025-01-01T09:00:00.000Z',
+    endsAt: '2099-12-31T18:00:00.000Z',
+  },
+};
+
+export const preview: CampaignPreview = {
+  without: {
+    points: 10,
+    eligibleAmount: 1000,
+    excludedAmount: 0,
+    lines: [{ source: 'base', campaignId: null, description: '1 point per £1.00 on £10.00', points: 10 }],
+  },
+  with: {
+    points: 20,
+    eligibleAmount: 1000,
+    excludedAmount: 0,
+    lines: [
+      { source: 'base', campaignId: null, description: '1 point per £1.00 on £10.00', points: 10 },
+      { source: 'campaign', campaignId: null, description: 'Double coffee points: ×2 on coffee', points: 10 },
+    ],
+  },
+  campaignPoints: 10,
+};
+
+export const stats: CampaignStats = {
+  campaignId: CAMPAIGN_ID,
+  issuedPoints: 4_000,
+  budgetPoints: 10_000,
+  budgetRemaining: 6_000,
+  participatingMembers: 37,
+  receipts: 52,
+  cost: 4_000,
+  currency: 'GBP',
+  daily: [
+    { date: '2025-03-03', points: 1_500, cumulativePoints: 1_500, members: 20, receipts: 25 },
+    { date: '2025-03-04', points: 2_500, cumulativePoints: 4_000, members: 22, receipts: 27 },
+  ],
+  redemptionsAfter: { members: 5, points: 2_500 },
+};
+
+export const versions: CampaignVersion[] = [
+  {
+    version: 1,
+    change: 'created',
+    status: 'draft',
+    definition: doubleCoffee,
+    changedBy: 'Mia Marketing',
+    changedAt: '2025-02-01T10:00:00.000Z',
+    reason: null,
+  },
+  {
+    version: 2,
+    change: 'paused',
+    status: 'paused',
+    definition: doubleCoffee,
+    changedBy: 'Mia Marketing',
+    changedAt: '2025-02-02T10:00:00.000Z',
+    reason: 'Coffee machine broken',
+  },
+];

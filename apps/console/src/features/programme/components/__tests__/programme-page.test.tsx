@@ -1,0 +1,184 @@
+/**
+ * @jest-environment @tally/ui/jest-environment
+ */
+import type { ProgrammeChange } from '@tally/domain';
+import { createTallyApiClient, formatDateTime } from '@tally/ui';
+import { renderPage, sendJson, sendProblem, startTestServer, type TestServer } from '@tally/ui/testing';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { CHANGE_ID, change, coffee, programme } from '../../testing/fixtures';
+import { ProgrammePage } from '../programme-page';
+
+describe('ProgrammePage', () => {
+  let server: TestServer;
+  let changes: ProgrammeChange[];
+  /** What the next announcement answers: the stored change, or the API's refusal. */
+  let refuse: boolean;
+
+  beforeAll(async () => {
+    server = await startTestServer({
+      'GET /api/v1/programme': (_req, res) => sendJson(res, 200, programme),
+      'GET /api/v1/programme/changes': (_req, res) => sendJson(res, 200, changes),
+      'GET /api/v1/rewards/all': (_req, res) => sendJson(res, 200, [coffee]),
+      'POST /api/v1/programme/changes': (req, res) => {
+        const body = JSON.parse(req.body) as { effectiveAt: string };
+        if (refuse)
+          return sendProblem(res, 422, {
+            code: 'PROGRAMME_NOTICE_TOO_SHORT',
+            title: 'Not enough notice for a change worse for members',
+            detail: "This change is worse for members (longer return window), so it needs 30 days' notice.",
+            errors: [{ field: 'effectiveAt', message: 'must be on or after 2099-03-31T09:00:00.000Z' }],
+          });
+        const created = change({ effectiveAt: new Date(body.effectiveAt).toISOString() });
+        changes = [created];
+        sendJson(res, 201, created);
+      },
+      [`POST /api/v1/programme/changes/${CHANGE_ID}/withdraw`]: (_req, res) => {
+        changes = changes.map((c) =>
+          c.id === CHANGE_ID ? { ...c, status: 'withdrawn', withdrawnAt: '2099-02-21T10:00:00.000Z' } : c,
+        );
+        sendJson(
+          res,
+          200,
+          changes.find((c) => c.id === CHANGE_ID),
+        );
+      },
+    });
+  });
+
+  beforeEach(() => {
+    changes = [];
+    refuse = false;
+    server.requests.length = 0;
+  });
+
+  afterAll(() => server.close());
+
+  const renderProgramme = (canManage = true) =>
+    renderPage(<ProgrammePage canManage={canManage} />, {
+      apiClient: createTallyApiClient('console', { baseUrl: server.baseUrl }),
+      path: '/programme',
+    });
+  const announceForm = () => screen.findByRole('form', { name: 'Announce a change' }, { timeout: 5000 });
+  const setField = (form: HTMLElement, label: string, value: string) =>
+    fireEvent.change(within(form).getByLabelText(label, { exact: false }), { target: { value } });
+
+  it('lists a longer return window and a higher reward price as worse, with the notice period and earliest date', async () => {
+    renderProgramme();
+    const form = await announceForm();
+    expect(screen.getByText('Nothing members would notice changes yet.')).toBeTruthy();
+
+    setField(form, 'Return window (days)', '30');
+    setField(form, 'Free coffee (points)', '350');
+    setField(form, 'Gold multiplier', '2');
+
+    const preview = within(form).getByRole('list', { name: 'Differences' });
+    const items = within(preview)
+      .getAllByRole('listitem')
+      .map((li) => li.textContent);
+    expect(items).toEqual([
+      'Worse for members: Points can be spent 30 days after a purchase (was 14)',
+      'Gold earns ×2 instead of ×1.5',
+      'Worse for members: Free coffee costs 350 points instead of 300',
+    ]);
+    const warning = within(form).getByText(/This change is worse for members: it needs 30 days’ notice/);
+    const earliest = warning.querySelector('time')?.getAttribute('dateTime') ?? '';
+    const days = (Date.parse(earliest) - Date.now()) / 86_400_000;
+    expect(days).toBeGreaterThan(29.99);
+    expect(days).toBeLessThanOrEqual(30);
+  }, 15_000);
+
+  it('shows the API’s refusal on the effective date with its detail, then announces with a later date', async () => {
+    refuse = true;
+    renderProgramme();
+    const form = await announceForm();
+    setField(form, 'Return window (days)', '30');
+    setField(form, 'Free coffee (points)', '350');
+    setField(form, 'Takes effect on', '2099-03-10T09:00');
+    fireEvent.click(within(form).getByRole('button', { name: 'Announce the change' }));
+
+    const summary = await screen.findByRole('alert');
+    expect(summary.textContent).toContain("so it needs 30 days' notice");
+    const date = within(form).getByLabelText('Takes effect on', { exact: false });
+    await waitFor(() => expect(date.getAttribute('aria-invalid')).toBe('true'));
+    const message = document.getElementById(`${date.id}-error`);
+    expect(message?.textContent).toContain(
+      `Takes effect on must be on or after ${formatDateTime('2099-03-31T09:00:00.000Z')}: a change worse for members needs 30 days’ notice`,
+    );
+
+    const sent = JSON.parse(server.requests.find((r) => r.method === 'POST')?.body ?? '') as {
+      effectiveAt: string;
+      programme: { pendingDays: number; cashierLimits: unknown };
+      rewardPrices: unknown;
+    };
+    expect(Date.parse(sent.effectiveAt)).toBe(new Date(2099, 2, 10, 9, 0).getTime());
+    expect(sent.effectiveAt).toMatch(/[+-]\d{2}:\d{2}$/);
+    expect(sent.programme.pendingDays).toBe(30);
+    expect(sent.programme.cashierLimits).toEqual(programme.cashierLimits);
+    expect(sent.rewardPrices).toEqual([{ rewardId: coffee.id, costPoints: 350 }]);
+
+    refuse = false;
+    setField(form, 'Takes effect on', '2099-04-01T09:00');
+    fireEvent.click(within(form).getByRole('button', { name: 'Announce the change' }));
+    expect(await screen.findByText(/Change announced for/)).toBeTruthy();
+    const list = await screen.findByRole('list', { name: 'Programme changes' });
+    expect(within(list).getByText('Announced', { selector: '.tally-badge' })).toBeTruthy();
+  });
+
+  it('lists changes with their differences and withdraws an announced one after confirmation', async () => {
+    changes = [
+      change(),
+      change({
+        id: '1e6d5c4b-3a29-4817-a605-f4e3d2c1b0a9',
+        status: 'applied',
+        worse: false,
+        effectiveAt: '2099-01-01T00:00:00.000Z',
+        appliedAt: '2099-01-01T00:00:00.000Z',
+        differences: [
+          {
+            setting: 'earnRate',
+            summary: 'You earn 2 points per £1.00 instead of 1 point per £1.00',
+            worse: false,
+          },
+        ],
+      }),
+    ];
+    renderProgramme();
+    await announceForm();
+    const list = await screen.findByRole('list', { name: 'Programme changes' });
+    const [announced, applied] = within(list)
+      .getAllByRole('listitem', { name: '' })
+      .filter((li) => li.parentElement === list);
+    expect(within(announced!).getByText('Announced', { selector: '.tally-badge' })).toBeTruthy();
+    expect(within(announced!).getByText(/Points can be spent 30 days after a purchase/)).toBeTruthy();
+    expect(within(applied!).getByText('Applied', { selector: '.tally-badge' })).toBeTruthy();
+    expect(within(applied!).queryByRole('button', { name: 'Withdraw' })).toBeNull();
+
+    fireEvent.click(within(announced!).getByRole('button', { name: 'Withdraw' }));
+    expect(server.requests.filter((r) => r.method === 'POST')).toEqual([]);
+    fireEvent.click(within(announced!).getByRole('button', { name: 'Confirm withdrawal' }));
+
+    expect(await screen.findByText('Change withdrawn.')).toBeTruthy();
+    expect(server.requests.find((r) => r.method === 'POST')?.url).toBe(
+      `/api/v1/programme/changes/${CHANGE_ID}/withdraw`,
+    );
+    await waitFor(() =>
+      expect(within(list).getByText('Withdrawn', { selector: '.tally-badge' })).toBeTruthy(),
+    );
+    expect(within(list).queryByRole('button', { name: 'Withdraw' })).toBeNull();
+  });
+
+  it('shows a read-only role the settings and changes but no form and no withdraw button', async () => {
+    changes = [change()];
+    renderProgramme(false);
+    expect(await screen.findByText('Current settings', {}, { timeout: 5000 })).toBeTruthy();
+    await screen.findByRole('list', { name: 'Programme changes' });
+    expect(screen.queryByRole('form', { name: 'Announce a change' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Withdraw' })).toBeNull();
+    expect(server.requests.map((r) => r.url)).not.toContain('/api/v1/rewards/all');
+  });
+
+  it('says so when no change has been announced', async () => {
+    renderProgramme(false);
+    expect(await screen.findByText('No change has been announced.', {}, { timeout: 5000 })).toBeTruthy();
+  });
+});

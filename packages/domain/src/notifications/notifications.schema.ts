@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { PageQuerySchema, pageSchema } from '../common/pagination.schema.js';
+
+/** What a notification is about. `claim_answered` is emitted by the claims module. */
+export const NotificationKind = z.enum([
+  'points_earned',
+  'points_expiring',
+  'claim_answered',
+  'voucher_expiring',
+]);
+export type NotificationKind = z.infer<typeof NotificationKind>;
+
+export const NotificationSchema = z.object({
+  id: z.string(),
+  kind: NotificationKind,
+  title: z.string(),
+  body: z.string(),
+  /** A portal path to open, e.g. `/statement` or `/vouchers`. */
+  link: z.string().nullable(),
+  /** When the thing it is about happens (points expire, a voucher runs out), shown in the member's locale. */
+  dueAt: z.iso.datetime().nullable(),
+  createdAt: z.iso.datetime(),
+  readAt: z.iso.datetime().nullable(),
+});
+export type Notification = z.infer<typeof NotificationSchema>;
+
+export const NotificationQuerySchema = PageQuerySchema.extend({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+}).strict();
+export type NotificationQuery = z.input<typeof NotificationQuerySchema>;
+
+export const NotificationPageSchema = pageSchema(NotificationSchema);
+export type NotificationPage = z.infer<typeof NotificationPageSchema>;
+
+export const UnreadCountSchema = z.object({ unread: z.number().int().min(0) });
+export type UnreadCount = z.infer<typeof UnreadCountSchema>;
+
+export const MarkedReadSchema = z.object({ marked: z.number().int().min(0) });
+export type MarkedRead = z.infer<typeof MarkedReadSchema>;
