@@ -16,13 +16,22 @@ export function getCampaignStats(
   return client.get(`${campaignPath(id)}/stats`, CampaignStatsSchema, { signal });
 }
 
-export function campaignStatsQueryOptions(client: ApiClient, id: string) {
+/** How often the dashboard of a live campaign refreshes itself while it is open. */
+export const LIVE_STATS_REFRESH_MS = 15_000;
+
+/**
+ * The figures move with every sale at every till, so opening the dashboard always asks again, and
+ * while the campaign is live the open dashboard keeps itself current.
+ */
+export function campaignStatsQueryOptions(client: ApiClient, id: string, { live = false } = {}) {
   return queryOptions({
     queryKey: [...CAMPAIGNS_KEY, 'stats', id] as const,
     queryFn: ({ signal }) => getCampaignStats(client, id, { signal }),
+    refetchOnMount: 'always',
+    refetchInterval: live ? LIVE_STATS_REFRESH_MS : false,
   });
 }
 
-export function useCampaignStats(id: string) {
-  return useQuery(campaignStatsQueryOptions(useApiClient(), id));
+export function useCampaignStats(id: string, options: { live?: boolean } = {}) {
+  return useQuery(campaignStatsQueryOptions(useApiClient(), id, options));
 }

@@ -6,8 +6,8 @@ import { BudgetProgress } from './budget-progress';
 import { IssuedChart } from './issued-chart';
 
 /** What the campaign has given and cost so far, and what its members did next. */
-export function CampaignDashboard({ id }: { id: string }) {
-  const stats = useCampaignStats(id);
+export function CampaignDashboard({ id, live }: { id: string; live: boolean }) {
+  const stats = useCampaignStats(id, { live });
   return (
     <Section title="Results">
       <QueryState query={stats} loading="Loading the results…">

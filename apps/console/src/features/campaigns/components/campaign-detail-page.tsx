@@ -79,7 +79,7 @@ function CampaignDetail({ campaign, canManage }: { campaign: Campaign; canManage
           ))}
         </dl>
       </Section>
-      <CampaignDashboard id={campaign.id} />
+      <CampaignDashboard id={campaign.id} live={campaign.status === 'live'} />
       <CampaignHistory id={campaign.id} />
     </>
   );
