@@ -307,6 +307,7 @@ describe('GET /api/v1/me/points-summary', () => {
       within60Days: 300,
       within90Days: 450,
       next: { expiresAt: expect.any(String), points: 100 },
+      inactiveAt: null,
     });
     expect(s.tier).toMatchObject({
       basis: 'points',

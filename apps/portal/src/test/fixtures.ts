@@ -54,6 +54,7 @@ export const pointsSummary: PointsSummary = {
     within60Days: 300,
     within90Days: 450,
     next: { expiresAt: '2025-03-20T09:00:00.000Z', points: 100 },
+    inactiveAt: null,
   },
   tier: {
     basis: 'points',

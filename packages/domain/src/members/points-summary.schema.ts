@@ -19,6 +19,11 @@ export const ExpiringSchema = z.object({
   within90Days: z.number().int(),
   /** The earliest expiry with points left in it, or null when nothing expires. */
   next: z.object({ expiresAt: z.iso.datetime(), points: z.number().int() }).nullable(),
+  /**
+   * When every available point expires for want of activity unless the member earns or spends before
+   * then (the programme's `inactivityMonths` after their last earn or spend); null without that rule.
+   */
+  inactiveAt: z.iso.datetime().nullable().default(null),
 });
 export type Expiring = z.infer<typeof ExpiringSchema>;
 

@@ -11,6 +11,7 @@ export const MEMBER_FACING_SETTINGS = [
   'pendingDays',
   'expiryMonths',
   'expiryRounding',
+  'inactivityMonths',
   'refundPolicy',
   'tierBasis',
   'tiers',
@@ -27,7 +28,7 @@ const multiplier = (bp: number) => `×${bp / 10_000}`;
 /**
  * Compares the member-facing settings of two programmes and says, for each difference, whether it is
  * worse for members. Worse: fewer points per spend, more excluded line kinds, a longer return window,
- * sooner expiry, debt on refunds, a tier removed, raised or given a lower multiplier, a new tier basis
+ * sooner expiry (by age or for inactivity), debt on refunds, a tier removed, raised or given a lower multiplier, a new tier basis
  * or currency (some members would lose). Everything else that changes is listed as not worse.
  */
 export function compareProgrammes(before: Programme, after: Programme): ProgrammeDifference[] {
@@ -72,6 +73,17 @@ export function compareProgrammes(before: Programme, after: Programme): Programm
         ? 'Points last until the end of the month they expire in'
         : 'Points expire on the day, no longer at the end of that month',
       after.expiryRounding === 'none',
+    );
+  if (before.inactivityMonths !== after.inactivityMonths)
+    add(
+      'inactivityMonths',
+      after.inactivityMonths === null
+        ? 'Points no longer expire for want of activity'
+        : `All your points expire after ${plural(after.inactivityMonths, 'month')} without earning or spending (was: ${
+            before.inactivityMonths === null ? 'no such rule' : plural(before.inactivityMonths, 'month')
+          })`,
+      after.inactivityMonths !== null &&
+        (before.inactivityMonths === null || after.inactivityMonths < before.inactivityMonths),
     );
   if (before.refundPolicy !== after.refundPolicy)
     add(

@@ -145,15 +145,27 @@ function pendingSection(p: PublicProgramme, f: Formatters): ProgrammeSection {
 }
 
 function expirySection(p: PublicProgramme, f: Formatters): ProgrammeSection {
+  const inactivity =
+    p.inactivityMonths === null
+      ? []
+      : [
+          `If you neither earn nor spend points for ${f.count(p.inactivityMonths, 'month', 'months')}, all your available points expire. Any purchase that earns points, or any reward you take, starts the ${f.count(p.inactivityMonths, 'month', 'months')} again.`,
+        ];
   const paragraphs =
     p.expiryMonths === null
-      ? ['Your points never expire.']
+      ? [
+          p.inactivityMonths === null ? 'Your points never expire.' : 'Points do not expire with age.',
+          ...inactivity,
+        ]
       : [
           p.expiryRounding === 'month_end'
             ? `Points expire at the end of the month, ${f.count(p.expiryMonths, 'month', 'months')} after you earn them.`
             : `Points expire ${f.count(p.expiryMonths, 'month', 'months')} after you earn them.`,
+          ...inactivity,
           'When you spend points, the ones closest to expiring are used first. Your home page shows the points that expire in the next 30, 60 and 90 days.',
         ];
+  if (p.expiryMonths === null && p.inactivityMonths !== null)
+    paragraphs.push('Your home page shows the date your points would expire and how many.');
   return { id: 'expiry', title: 'When points expire', paragraphs, items: [] };
 }
 

@@ -54,6 +54,11 @@ export const ProgrammeSchema = z.object({
   expiryMonths: z.number().int().min(1).max(120).nullable(),
   /** `month_end`: points last until the end of the month they would expire in (never sooner). */
   expiryRounding: z.enum(['none', 'month_end']).default('none'),
+  /**
+   * Months without earning or spending after which all of a member's available points expire, whatever
+   * their own expiry; null = activity does not matter. Defaulted so earlier programmes still parse.
+   */
+  inactivityMonths: z.number().int().min(1).max(120).nullable().default(null),
   refundPolicy: z.enum(['debt', 'forgive']),
   tierBasis: z.enum(['points', 'spend']),
   tiers: z.array(TierSchema).max(10),
@@ -78,6 +83,7 @@ export const DEFAULT_PROGRAMME: Programme = {
   pendingDays: 14,
   expiryMonths: 24,
   expiryRounding: 'none',
+  inactivityMonths: null,
   refundPolicy: 'debt',
   tierBasis: 'points',
   tiers: [
@@ -123,12 +129,33 @@ export function lotExpiry(
   earnedAt: Date,
 ): Date | null {
   if (programme.expiryMonths === null) return null;
-  const months = earnedAt.getUTCMonth() + programme.expiryMonths;
-  const year = earnedAt.getUTCFullYear() + Math.floor(months / 12);
-  const month = months % 12;
-  if (programme.expiryRounding === 'month_end') return new Date(Date.UTC(year, month + 1, 1));
+  if (programme.expiryRounding === 'month_end') {
+    const months = earnedAt.getUTCMonth() + programme.expiryMonths;
+    return new Date(Date.UTC(earnedAt.getUTCFullYear() + Math.floor(months / 12), (months % 12) + 1, 1));
+  }
+  return addCalendarMonths(earnedAt, programme.expiryMonths);
+}
+
+/**
+ * When a member's available points expire for want of activity: `inactivityMonths` calendar months
+ * after their last earn or spend (the same arithmetic as PostgreSQL's `+ interval 'N months'` in UTC,
+ * which the expiry job uses). Null: the programme has no inactivity rule or the member no activity.
+ */
+export function inactivityExpiry(
+  programme: Pick<Programme, 'inactivityMonths'>,
+  lastActivityAt: Date | null,
+): Date | null {
+  if (programme.inactivityMonths === null || lastActivityAt === null) return null;
+  return addCalendarMonths(lastActivityAt, programme.inactivityMonths);
+}
+
+/** `months` calendar months later in UTC; a day the target month lacks becomes its last day. */
+function addCalendarMonths(at: Date, months: number): Date {
+  const total = at.getUTCMonth() + months;
+  const year = at.getUTCFullYear() + Math.floor(total / 12);
+  const month = total % 12;
   const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
-  const at = new Date(earnedAt);
-  at.setUTCFullYear(year, month, Math.min(earnedAt.getUTCDate(), lastDay));
-  return at;
+  const out = new Date(at);
+  out.setUTCFullYear(year, month, Math.min(at.getUTCDate(), lastDay));
+  return out;
 }

@@ -48,7 +48,16 @@ function jobDefinitions(
     job('ledger.release-due', MINUTE, (now) => ledger.releaseDue(now)),
     job('ledger.void-expired-holds', MINUTE, (now) => ledger.voidExpiredHolds(now)),
     job('ledger.expire-due', 15 * MINUTE, (now) => ledger.expireDue(now)),
-    job('notifications.remind-expiring', HOUR, (now) => notifications.remindExpiring(now)),
+    job('ledger.expire-inactive', HOUR, async (now) => {
+      const { inactivityMonths } = await programme.get();
+      return inactivityMonths === null
+        ? { done: 0, skipped: 0 }
+        : ledger.expireInactive(now, inactivityMonths);
+    }),
+    job('notifications.remind-expiring', HOUR, async (now) => {
+      const { inactivityMonths } = await programme.get();
+      return notifications.remindExpiring(now, { inactivityMonths });
+    }),
     job('notifications.remind-vouchers', HOUR, (now) => notifications.remindVouchersExpiring(now)),
     job('referrals.reward-due', 15 * MINUTE, (now) => referrals.rewardDue(now)),
     job('tiers.review', 10 * MINUTE, () => programme.reviewTiers()),

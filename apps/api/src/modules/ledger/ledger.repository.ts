@@ -11,7 +11,8 @@ export type LedgerFunction =
   | 'ledger_resolve_hold'
   | 'ledger_reverse'
   | 'ledger_release'
-  | 'ledger_expire';
+  | 'ledger_expire'
+  | 'ledger_expire_inactive';
 
 export interface StatementRow {
   id: string;
@@ -133,6 +134,39 @@ export class LedgerRepository {
     return rows.map((r) => r.member_id);
   }
 
+  /**
+   * Members with available points and no earn or spend for `months` by `asOf` (see the migration
+   * `1764045000000-inactivity-expiry`), with when they were last active; those already expired for this
+   * stretch of inactivity (the same last activity) are left out, so points still held for a till do not
+   * bring them back.
+   */
+  async inactiveMembers(
+    asOf: Date,
+    months: number,
+    limit: number,
+  ): Promise<{ member_id: string; last_activity_at: Date }[]> {
+    return this.dataSource.query(
+      `SELECT a.member_id, last.at AS last_activity_at
+         FROM ledger_account a
+         CROSS JOIN LATERAL (SELECT ledger_last_activity(a.member_id) AS at) last
+        WHERE a.kind = 'available' AND a.balance > 0
+          AND ledger_inactive_since(last.at, $2) <= $1
+          AND NOT EXISTS (SELECT 1 FROM ledger_journal e
+                           WHERE e.member_id = a.member_id AND e.kind = 'expire'
+                             AND (e.result->>'lastActivityAt')::timestamptz = last.at)
+        LIMIT $3`,
+      [asOf, months, limit],
+    );
+  }
+
+  /** When the member last earned or spent points (see `ledger_last_activity`); null if never. */
+  async lastActivity(memberId: string): Promise<Date | null> {
+    const rows: { at: Date | null }[] = await this.dataSource.query(`SELECT ledger_last_activity($1) AS at`, [
+      memberId,
+    ]);
+    return rows[0]?.at ?? null;
+  }
+
   /** A member's pending points grouped by the (UTC) day they become available, soonest first. */
   async pendingByDay(memberId: string): Promise<{ day: string; available_at: Date; points: string }[]> {
     return this.dataSource.query(
@@ -148,6 +182,7 @@ export class LedgerRepository {
   async expiringWithin(
     memberId: string,
     asOf: Date,
+    inactiveAt: Date | null,
   ): Promise<{ d30: string; d60: string; d90: string; next_at: Date | null; next_points: string | null }> {
     const rows: {
       d30: string;
@@ -157,15 +192,16 @@ export class LedgerRepository {
       next_points: string | null;
     }[] = await this.dataSource.query(
       `WITH live AS (
-           SELECT expires_at, remaining FROM points_lot
-            WHERE member_id = $1 AND state = 'available' AND remaining > 0 AND expires_at > $2)
+           SELECT least(expires_at, $3::timestamptz) AS expires_at, remaining FROM points_lot
+            WHERE member_id = $1 AND state = 'available' AND remaining > 0
+              AND least(expires_at, $3::timestamptz) > $2)
          SELECT coalesce(sum(remaining) FILTER (WHERE expires_at <= $2::timestamptz + interval '30 days'), 0)::text AS d30,
                 coalesce(sum(remaining) FILTER (WHERE expires_at <= $2::timestamptz + interval '60 days'), 0)::text AS d60,
                 coalesce(sum(remaining) FILTER (WHERE expires_at <= $2::timestamptz + interval '90 days'), 0)::text AS d90,
                 min(expires_at) AS next_at,
                 (SELECT sum(remaining)::text FROM live WHERE expires_at = (SELECT min(expires_at) FROM live)) AS next_points
            FROM live`,
-      [memberId, asOf],
+      [memberId, asOf, inactiveAt],
     );
     return rows[0]!;
   }

@@ -4,6 +4,7 @@ import {
   type Balance,
   EarnInputSchema,
   HoldInputSchema,
+  inactivityExpiry,
   JournalContextSchema,
   type LedgerResult,
   LedgerResultSchema,
@@ -127,11 +128,23 @@ export class LedgerService {
     return { items, nextCursor: last ? encodeCursor(last.seq) : null };
   }
 
-  /** What is still pending (by the day it becomes available) and what expires soon, from the member's lots. */
-  async lotOutlook(memberId: string, asOf: Date): Promise<{ pending: PendingGroup[]; expiring: Expiring }> {
+  /**
+   * What is still pending (by the day it becomes available) and what expires soon, from the member's
+   * lots; with `inactivityMonths`, a lot expires at the earlier of its own date and the member's
+   * inactivity deadline.
+   */
+  async lotOutlook(
+    memberId: string,
+    asOf: Date,
+    { inactivityMonths = null }: { inactivityMonths?: number | null } = {},
+  ): Promise<{ pending: PendingGroup[]; expiring: Expiring }> {
     parseOrThrow(z.uuid(), memberId, ['memberId']);
+    const inactiveAt =
+      inactivityMonths === null
+        ? null
+        : inactivityExpiry({ inactivityMonths }, await this.repository.lastActivity(memberId));
     const pending = await this.repository.pendingByDay(memberId);
-    const expiring = await this.repository.expiringWithin(memberId, asOf);
+    const expiring = await this.repository.expiringWithin(memberId, asOf, inactiveAt);
     return {
       pending: pending.map((g) => ({
         date: g.day,
@@ -145,6 +158,7 @@ export class LedgerService {
         next: expiring.next_at
           ? { expiresAt: new Date(expiring.next_at).toISOString(), points: Number(expiring.next_points) }
           : null,
+        inactiveAt: inactiveAt && inactiveAt > asOf ? inactiveAt.toISOString() : null,
       },
     };
   }
@@ -167,6 +181,33 @@ export class LedgerService {
     return this.batch(members, (memberId) =>
       this.expire(memberId, asOf, systemContext(`expire:${memberId}:${asOf.toISOString()}`)),
     );
+  }
+
+  /** Job step: expires every available point of the members with no earn or spend for `months` by `asOf`. */
+  async expireInactive(asOf: Date, months: number, limit = 500): Promise<BatchOutcome> {
+    const members = await this.repository.inactiveMembers(asOf, months, limit);
+    const lastActive = new Map(members.map((m) => [m.member_id, new Date(m.last_activity_at)]));
+    return this.batch([...lastActive.keys()], (memberId) =>
+      this.expireIfInactive(memberId, { asOf, months, lastActivityAt: lastActive.get(memberId)! }),
+    );
+  }
+
+  /**
+   * Expires every available point of a member whose last earn or spend was `months` or more before
+   * `asOf`, checked again under the member's lock (an earn that committed meanwhile keeps the points).
+   * One journal per stretch of inactivity: the key names the last activity the caller saw, so a repeat
+   * run or a second worker replays it instead of writing again.
+   */
+  async expireIfInactive(
+    memberId: string,
+    { asOf, months, lastActivityAt }: { asOf: Date; months: number; lastActivityAt: Date },
+  ): Promise<LedgerResult> {
+    parseOrThrow(z.uuid(), memberId, ['memberId']);
+    const ctx = parseOrThrow(JournalContextSchema, {
+      ...systemContext(`expire-inactive:${memberId}:${lastActivityAt.toISOString()}`),
+      reason: `No points earned or spent for ${months} ${months === 1 ? 'month' : 'months'}`,
+    });
+    return this.write('ledger_expire_inactive', 'expire', ctx, { memberId, asOf, months });
   }
 
   private async batch(ids: string[], run: (id: string) => Promise<unknown>): Promise<BatchOutcome> {

@@ -113,7 +113,8 @@ export class MembersService {
   /** The home page's numbers: balance, pending by day, expiring soon, tier progress. */
   async pointsSummary(actor: Actor, now = new Date()): Promise<PointsSummary> {
     const row = await this.activeMember(actor);
-    const { pending, expiring } = await this.ledger.lotOutlook(row.id, now);
+    const { inactivityMonths } = await this.programmes.get();
+    const { pending, expiring } = await this.ledger.lotOutlook(row.id, now, { inactivityMonths });
     return {
       asOf: now.toISOString(),
       balance: await this.ledger.balance(row.id),

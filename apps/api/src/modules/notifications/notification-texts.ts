@@ -45,6 +45,25 @@ export function pointsExpiringNotice(n: {
   };
 }
 
+/** The programme's inactivity rule is about to take every available point. */
+export function pointsInactiveNotice(n: {
+  memberId: string;
+  day: string;
+  expiresAt: Date;
+  points: number;
+  months: number;
+}): NotificationInsert {
+  return {
+    memberId: n.memberId,
+    kind: 'points_expiring',
+    title: `${points(n.points)} expire soon`,
+    body: `You have not earned or spent points for a while: after ${n.months} ${n.months === 1 ? 'month' : 'months'} without either, points expire. Any purchase that earns points, or any reward you take, keeps them.`,
+    link: '/rewards',
+    dueAt: n.expiresAt,
+    dedupeKey: `${POINTS_EXPIRING_KEY}${n.day}`,
+  };
+}
+
 export const VOUCHER_EXPIRING_KEY = 'voucher-expiring:';
 
 export function voucherExpiringNotice(n: {

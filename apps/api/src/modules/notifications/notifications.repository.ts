@@ -120,6 +120,33 @@ export class NotificationsRepository {
     );
   }
 
+  /**
+   * Members whose points all expire for inactivity (`months` after their last earn or spend) within
+   * (`asOf`, `until`], with the points that would otherwise still be alive then, and no reminder yet.
+   */
+  async inactivePointsWithoutReminder(
+    asOf: Date,
+    until: Date,
+    months: number,
+    limit: number,
+    keyPrefix: string,
+  ): Promise<ExpiringPointsRow[]> {
+    return this.dataSource.query(
+      `SELECT a.member_id, to_char(d.at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, d.at AS expires_at,
+              (SELECT coalesce(sum(l.remaining), 0) FROM points_lot l
+                WHERE l.member_id = a.member_id AND l.state = 'available' AND l.remaining > 0
+                  AND (l.expires_at IS NULL OR l.expires_at > d.at))::text AS points
+         FROM ledger_account a
+         CROSS JOIN LATERAL (SELECT ledger_inactive_since(ledger_last_activity(a.member_id), $3) AS at) d
+        WHERE a.kind = 'available' AND a.balance > 0 AND d.at > $1 AND d.at <= $2
+          AND NOT EXISTS (SELECT 1 FROM notification n WHERE n.member_id = a.member_id
+                            AND n.dedupe_key = $5 || to_char(d.at AT TIME ZONE 'UTC', 'YYYY-MM-DD'))
+        ORDER BY d.at, a.member_id
+        LIMIT $4`,
+      [asOf, until, months, limit, keyPrefix],
+    );
+  }
+
   /** Active vouchers running out by `until` that have no reminder yet. */
   async expiringVouchersWithoutReminder(
     asOf: Date,

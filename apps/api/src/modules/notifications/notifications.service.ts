@@ -17,6 +17,7 @@ import { parseOrThrow } from '../../common/pipes/zod-validation.pipe.js';
 import {
   POINTS_EXPIRING_KEY,
   pointsExpiringNotice,
+  pointsInactiveNotice,
   VOUCHER_EXPIRING_KEY,
   voucherExpiringNotice,
 } from './notification-texts.js';
@@ -82,26 +83,49 @@ export class NotificationsService {
   }
 
   /**
-   * Job step: one reminder per member and expiry day for available points expiring within `withinDays`.
+   * Job step: one reminder per member and expiry day for available points expiring within `withinDays`,
+   * by their own date or, with the programme's `inactivityMonths`, for want of activity.
    * Safe to run twice or concurrently: the dedupe key `points-expiring:<day>` admits one row.
    */
-  async remindExpiring(now: Date, { withinDays = 30, limit = 500 } = {}): Promise<ReminderOutcome> {
+  async remindExpiring(
+    now: Date,
+    { withinDays = 30, limit = 500, inactivityMonths = null as number | null } = {},
+  ): Promise<ReminderOutcome> {
+    const until = new Date(now.getTime() + withinDays * DAY);
     const groups = await this.repository.expiringPointsWithoutReminder(
       now,
-      new Date(now.getTime() + withinDays * DAY),
+      until,
       limit,
       POINTS_EXPIRING_KEY,
     );
-    return this.writeAll(
-      groups.map((g) =>
-        pointsExpiringNotice({
-          memberId: g.member_id,
-          day: g.day,
-          expiresAt: new Date(g.expires_at),
-          points: Number(g.points),
-        }),
-      ),
+    const notices = groups.map((g) =>
+      pointsExpiringNotice({
+        memberId: g.member_id,
+        day: g.day,
+        expiresAt: new Date(g.expires_at),
+        points: Number(g.points),
+      }),
     );
+    if (inactivityMonths !== null) {
+      const inactive = await this.repository.inactivePointsWithoutReminder(
+        now,
+        until,
+        inactivityMonths,
+        limit,
+        POINTS_EXPIRING_KEY,
+      );
+      for (const g of inactive.filter((row) => Number(row.points) > 0))
+        notices.push(
+          pointsInactiveNotice({
+            memberId: g.member_id,
+            day: g.day,
+            expiresAt: new Date(g.expires_at),
+            points: Number(g.points),
+            months: inactivityMonths,
+          }),
+        );
+    }
+    return this.writeAll(notices);
   }
 
   /** Job step: one reminder per active voucher that runs out within `withinDays`. Safe to run twice. */

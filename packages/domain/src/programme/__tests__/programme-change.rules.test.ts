@@ -1,5 +1,5 @@
 import { compareProgrammes, earliestEffective, memberFacingPatch } from '../programme-change.rules.js';
-import { DEFAULT_PROGRAMME, lotExpiry, type Programme } from '../programme.schema.js';
+import { DEFAULT_PROGRAMME, inactivityExpiry, lotExpiry, type Programme } from '../programme.schema.js';
 
 const base = DEFAULT_PROGRAMME;
 const tiers = base.tiers;
@@ -48,6 +48,12 @@ describe(compareProgrammes.name, () => {
       { expiryMonths: null },
       false,
       'Points never expire (was: points expire 24 months after they are earned)',
+    ],
+    [
+      'points expiring after inactivity',
+      { inactivityMonths: 12 },
+      true,
+      'All your points expire after 12 months without earning or spending (was: no such rule)',
     ],
     ['debt on refunds', { refundPolicy: 'debt' }, false, ''],
     [
@@ -168,6 +174,40 @@ describe(lotExpiry.name, () => {
     ]);
     expect(compareProgrammes(rounded, base)).toEqual([
       expect.objectContaining({ setting: 'expiryRounding', worse: true }),
+    ]);
+  });
+});
+
+describe(inactivityExpiry.name, () => {
+  const lastActive = new Date('2026-03-31T23:15:00Z');
+  it('is none without the rule or without any activity', () => {
+    expect(inactivityExpiry({ inactivityMonths: null }, lastActive)).toBeNull();
+    expect(inactivityExpiry({ inactivityMonths: 6 }, null)).toBeNull();
+  });
+
+  it('falls the given calendar months after the last activity, the 31st becoming the month’s last day as in PostgreSQL', () => {
+    expect(inactivityExpiry({ inactivityMonths: 1 }, lastActive)?.toISOString()).toBe(
+      '2026-04-30T23:15:00.000Z',
+    );
+    expect(inactivityExpiry({ inactivityMonths: 12 }, lastActive)?.toISOString()).toBe(
+      '2027-03-31T23:15:00.000Z',
+    );
+  });
+
+  it('calls a shorter inactivity period worse for members, and a longer one or none better', () => {
+    const strict = { ...base, inactivityMonths: 6 };
+    expect(compareProgrammes(strict, { ...strict, inactivityMonths: 3 })).toEqual([
+      expect.objectContaining({ setting: 'inactivityMonths', worse: true }),
+    ]);
+    expect(compareProgrammes(strict, { ...strict, inactivityMonths: 12 })).toEqual([
+      expect.objectContaining({ setting: 'inactivityMonths', worse: false }),
+    ]);
+    expect(compareProgrammes(strict, base)).toEqual([
+      {
+        setting: 'inactivityMonths',
+        summary: 'Points no longer expire for want of activity',
+        worse: false,
+      },
     ]);
   });
 });

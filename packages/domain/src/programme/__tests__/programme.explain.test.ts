@@ -113,6 +113,16 @@ describe(explainProgramme.name, () => {
     it('says points never expire when there is no expiry', () => {
       expect(section({ expiryMonths: null }, 'expiry').paragraphs).toEqual(['Your points never expire.']);
     });
+
+    it('explains expiry after inactivity and what keeps the points, with or without expiry by age', () => {
+      expect(text(section({ expiryMonths: 24, inactivityMonths: 12 }, 'expiry'))).toContain(
+        'If you neither earn nor spend points for 12 months, all your available points expire.',
+      );
+      const only = section({ expiryMonths: null, inactivityMonths: 1 }, 'expiry').paragraphs;
+      expect(only[0]).toBe('Points do not expire with age.');
+      expect(only.join(' ')).toContain('for 1 month, all your available points expire');
+      expect(only.join(' ')).toContain('starts the 1 month again');
+    });
   });
 
   describe('refunds', () => {

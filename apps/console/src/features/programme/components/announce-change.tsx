@@ -128,6 +128,12 @@ function AnnounceChangeForm({ programme, rewards }: { programme: Programme; rewa
         <legend>Expiry and refunds</legend>
         <CheckboxField form={form} name={EXPIRY_NEVER} />
         {never ? null : <TextField form={form} name="programme.expiryMonths" inputMode="numeric" />}
+        <TextField
+          form={form}
+          name="programme.inactivityMonths"
+          inputMode="numeric"
+          hint="Months without earning or spending after which all of a member’s points expire; leave empty for no such rule."
+        />
         <SelectField form={form} name="programme.refundPolicy" options={REFUND_OPTIONS} />
       </fieldset>
       {programme.tiers.length > 0 ? (

@@ -59,6 +59,8 @@ export function changeFormValues(programme: Programme, rewards: readonly Reward[
     'programme.pendingDays': String(programme.pendingDays),
     [EXPIRY_NEVER]: programme.expiryMonths === null,
     'programme.expiryMonths': programme.expiryMonths === null ? '' : String(programme.expiryMonths),
+    'programme.inactivityMonths':
+      programme.inactivityMonths === null ? '' : String(programme.inactivityMonths),
     'programme.refundPolicy': programme.refundPolicy,
     effectiveAt: '',
   };
@@ -77,6 +79,7 @@ export function changeFormLabels(programme: Programme, rewards: readonly Reward[
     'programme.pendingDays': 'Return window (days)',
     [EXPIRY_NEVER]: 'Points never expire',
     'programme.expiryMonths': 'Points expire after (months)',
+    'programme.inactivityMonths': 'All points expire after inactivity (months)',
     'programme.refundPolicy': 'When a purchase is refunded',
     effectiveAt: 'Takes effect on',
   };
@@ -100,6 +103,8 @@ export function toChangeRequest(
     spendUnit: spendUnitMinor(values['programme.spendUnit'], current.currency),
     pendingDays: whole(values['programme.pendingDays']),
     expiryMonths: values[EXPIRY_NEVER] === true ? null : whole(values['programme.expiryMonths']),
+    // Empty: no inactivity rule.
+    inactivityMonths: whole(values['programme.inactivityMonths']) ?? null,
     refundPolicy: values['programme.refundPolicy'],
     tiers: current.tiers.map((tier, i) => ({
       ...tier,

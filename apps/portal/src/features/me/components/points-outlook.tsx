@@ -71,6 +71,13 @@ export function ExpiringPoints({ expiring }: { expiring: Expiring }) {
           <time dateTime={expiring.next.expiresAt}>{formatDateTime(expiring.next.expiresAt)}</time>.
         </p>
       ) : null}
+      {expiring.inactiveAt ? (
+        <p>
+          Without any activity, all your points expire on{' '}
+          <time dateTime={expiring.inactiveAt}>{formatDateTime(expiring.inactiveAt)}</time>. Earning points on
+          a purchase, or taking a reward, keeps them.
+        </p>
+      ) : null}
     </Section>
   );
 }

@@ -87,6 +87,22 @@ describe('ProgrammePage', () => {
     expect(days).toBeLessThanOrEqual(30);
   }, 15_000);
 
+  it('lists bringing in expiry after inactivity as worse, and leaving the field empty as no rule', async () => {
+    renderProgramme();
+    const form = await announceForm();
+    setField(form, 'All points expire after inactivity (months)', '12');
+    const preview = within(form).getByRole('list', { name: 'Differences' });
+    expect(
+      within(preview)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual([
+      'Worse for members: All your points expire after 12 months without earning or spending (was: no such rule)',
+    ]);
+    setField(form, 'All points expire after inactivity (months)', '');
+    expect(await screen.findByText('Nothing members would notice changes yet.')).toBeTruthy();
+  }, 15_000);
+
   it('shows the API’s refusal on the effective date with its detail, then announces with a later date', async () => {
     refuse = true;
     renderProgramme();

@@ -87,7 +87,7 @@ describe('the home page', () => {
       ...pointsSummary,
       balance: { available: 0, pending: 0, held: 0, debt: 0 },
       pending: [],
-      expiring: { within30Days: 0, within60Days: 0, within90Days: 0, next: null },
+      expiring: { within30Days: 0, within60Days: 0, within90Days: 0, next: null, inactiveAt: null },
       tier: { ...pointsSummary.tier, qualifying: 0, toNext: 1000 },
     };
     activity = { items: [], nextCursor: null };
@@ -98,6 +98,16 @@ describe('the home page', () => {
     expect(expiring.textContent).toContain('None of your points expire in the next 90 days.');
     expect(within(expiring).queryByText('In the next 30 days')).toBeNull();
     expect(await screen.findByText(/No activity yet/)).toBeTruthy();
+  });
+
+  it('names the day every point expires for want of activity, and what keeps them', async () => {
+    const inactiveAt = '2027-02-28T12:00:00.000Z';
+    summary = { ...pointsSummary, expiring: { ...pointsSummary.expiring, inactiveAt } };
+    renderHome();
+    const expiring = await section('Points expiring soon');
+    expect(expiring.textContent).toContain('Without any activity, all your points expire on');
+    expect(expiring.querySelector(`time[datetime="${inactiveAt}"]`)).not.toBeNull();
+    expect(expiring.textContent).toContain('Earning points on a purchase, or taking a reward, keeps them.');
   });
 
   it('explains a debt, reserved points and a top tier', async () => {
