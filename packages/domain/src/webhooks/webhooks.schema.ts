@@ -120,6 +120,16 @@ export const WebhookPayloadSchema = z.object({
     /** The till's receipt id for checkout operations, or another reference the journal carries. */
     externalRef: z.string().nullable().optional(),
     tier: z.object({ from: z.string().nullable(), to: z.string() }).optional(),
+    /** `idea.status_changed`: the idea and its change (memberId is the author). */
+    idea: z
+      .object({
+        id: z.uuid(),
+        number: z.number().int(),
+        from: z.string().nullable(),
+        to: z.string(),
+        duplicateOfId: z.uuid().nullable(),
+      })
+      .optional(),
   }),
 });
 export type WebhookPayload = z.infer<typeof WebhookPayloadSchema>;
