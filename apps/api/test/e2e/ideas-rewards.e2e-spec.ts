@@ -176,7 +176,7 @@ describe('idea rewards', () => {
     const mine = await impact(author);
     expect(mine.ideas[0]).toMatchObject({ id: idea.id, supporters: 2, state: 'shipped' });
     expect(mine.totals.supportersGained).toBe(2);
-    const fan = await impact(fans[0]!);
+    const fan = await impact(fans[0]);
     expect(fan.shippedISupported.map((i) => i.id)).toEqual([idea.id]);
   });
 });

@@ -353,10 +353,10 @@ describe('comments, flags and moderation', () => {
     const flaggers = await Promise.all([member(), member(), member()]);
     const flag = (m: Member) =>
       api().post(`/api/v1/ideas/${idea.id}/flags`).set('authorization', m.auth).send({ reason: 'spam' });
-    expect((await flag(flaggers[0]!).expect(201)).body).toEqual({ flags: 1, returnedToReview: false });
-    expect((await flag(flaggers[0]!).expect(409)).body.code).toBe('IDEA_ALREADY_FLAGGED');
-    await flag(flaggers[1]!).expect(201);
-    expect((await flag(flaggers[2]!).expect(201)).body).toEqual({ flags: 3, returnedToReview: true });
+    expect((await flag(flaggers[0]).expect(201)).body).toEqual({ flags: 1, returnedToReview: false });
+    expect((await flag(flaggers[0]).expect(409)).body.code).toBe('IDEA_ALREADY_FLAGGED');
+    await flag(flaggers[1]).expect(201);
+    expect((await flag(flaggers[2]).expect(201)).body).toEqual({ flags: 3, returnedToReview: true });
     expect((await get(idea.id, marketing)).state).toBe('pending_review');
     const queue = await api()
       .get('/api/v1/admin/ideas/queue')
