@@ -1,6 +1,7 @@
 import { type Idea, type IdeaDetail, type IdeaPage } from '@tally/domain';
 import request from 'supertest';
 import { IdeasService } from '../../src/modules/ideas/ideas.service.js';
+import { WebhookEventsService } from '../../src/modules/webhooks/webhook-events.service.js';
 import {
   bearerFor,
   createMember,
@@ -219,6 +220,37 @@ describe('the state machine through the API', () => {
     await move(idea.id, 'declined').expect(200);
     expect((await move(idea.id, 'under_review').expect(409)).body.detail).toContain('reopened');
     await move(idea.id, 'open').expect(200);
+  });
+
+  it('queues an idea.status_changed webhook for subscribed endpoints, naming the author by id only', async () => {
+    const admin = await bearerFor(t, 'staff', (await createStaff(t.dataSource, 'admin')).id);
+    const endpoint = await api()
+      .post('/api/v1/admin/webhooks')
+      .set('authorization', admin)
+      .send({ url: 'http://127.0.0.1:9/ideas-hook', events: ['idea.status_changed'] })
+      .expect(201);
+    await t.app.get(WebhookEventsService).refresh();
+    try {
+      const author = await member();
+      const idea = await openIdea(author);
+      await move(idea.id, 'under_review').expect(200);
+      const rows = await t.dataSource.query<{ body: string }[]>(
+        `SELECT body FROM outbox_message WHERE endpoint_id = $1 ORDER BY id`,
+        [endpoint.body.id],
+      );
+      const payloads = rows.map((r) => JSON.parse(r.body) as { type: string; data: Record<string, unknown> });
+      expect(payloads.map((p) => p.data.idea)).toEqual([
+        { id: idea.id, number: idea.number, from: 'pending_review', to: 'open', duplicateOfId: null },
+        { id: idea.id, number: idea.number, from: 'open', to: 'under_review', duplicateOfId: null },
+      ]);
+      expect(payloads[0]).toMatchObject({ type: 'idea.status_changed', data: { memberId: author.id } });
+    } finally {
+      await api()
+        .delete(`/api/v1/admin/webhooks/${endpoint.body.id}`)
+        .set('authorization', admin)
+        .expect(204);
+      await t.app.get(WebhookEventsService).refresh();
+    }
   });
 
   it('tells followers in-app of each change with the public response', async () => {
