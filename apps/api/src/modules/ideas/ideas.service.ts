@@ -620,8 +620,8 @@ export class IdeasService {
       duplicateOf: c.duplicateOf ?? null,
     });
     const idea = (await this.repository.idea(c.ideaId, null, manager))!;
-    // A merge tells its people with its own notice (their vote and follow moved); review holds are quiet.
-    if (c.to !== 'duplicate' && c.to !== 'pending_review') {
+    // A merge tells its people with its own notice (their vote and follow moved).
+    if (c.to !== 'duplicate') {
       await this.notifications.notifyMany(
         manager,
         await this.repository.followers(manager, c.ideaId),
