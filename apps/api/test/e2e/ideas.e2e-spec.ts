@@ -492,6 +492,36 @@ describe('merging duplicates', () => {
   });
 });
 
+describe('the API document', () => {
+  it('describes every ideas route from its zod schemas', async () => {
+    const doc = (await api().get('/api/docs/openapi.json').expect(200)).body as {
+      paths: Record<string, object>;
+    };
+    const paths = Object.keys(doc.paths).filter((p) => p.includes('ideas'));
+    expect(paths.sort()).toEqual(
+      [
+        '/api/v1/admin/ideas/queue',
+        '/api/v1/admin/ideas/{id}/answers',
+        '/api/v1/admin/ideas/{id}/approve',
+        '/api/v1/admin/ideas/{id}/decline-spam',
+        '/api/v1/admin/ideas/{id}/merge',
+        '/api/v1/admin/ideas/{id}/status',
+        '/api/v1/admin/ideas/{id}/tags',
+        '/api/v1/ideas',
+        '/api/v1/ideas/roadmap',
+        '/api/v1/ideas/similar',
+        '/api/v1/ideas/wall',
+        '/api/v1/ideas/{id}',
+        '/api/v1/ideas/{id}/comments',
+        '/api/v1/ideas/{id}/flags',
+        '/api/v1/ideas/{id}/follow',
+        '/api/v1/ideas/{id}/vote',
+        '/api/v1/me/ideas/impact',
+      ].sort(),
+    );
+  });
+});
+
 describe('the daily digest', () => {
   it('emails each follower one summary of the day’s changes, once however often the job runs', async () => {
     const idea = await openIdea();
