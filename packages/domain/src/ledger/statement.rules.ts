@@ -9,6 +9,8 @@ export type JournalSource = 'claim' | (string & {});
  */
 export interface JournalDetail {
   referral?: { side: 'referrer' | 'friend'; otherFirstName: string | null };
+  /** An idea bonus: which one, and the idea's title as it is when the statement is read. */
+  idea?: { bonus: 'accepted' | 'shipped'; number: number; title: string };
   source?: JournalSource | null;
 }
 
@@ -17,6 +19,7 @@ export function describeJournal(kind: JournalKind, points: number, detail: Journ
   switch (kind) {
     case 'earn':
       if (detail.referral) return describeReferralCredit(detail.referral);
+      if (detail.idea) return describeIdeaBonus(detail.idea);
       return 'Points earned';
     case 'release':
       return 'Pending points became available';
@@ -29,6 +32,7 @@ export function describeJournal(kind: JournalKind, points: number, detail: Journ
     case 'void':
       return 'Reservation released';
     case 'reverse':
+      if (detail.idea) return `Idea bonus cancelled: “${detail.idea.title}” (#${detail.idea.number})`;
       return points < 0 ? 'Points taken back (refund)' : 'Points returned';
     case 'expire':
       return 'Points expired';
@@ -36,6 +40,12 @@ export function describeJournal(kind: JournalKind, points: number, detail: Journ
       if (detail.source === 'claim') return 'Missing points claim approved';
       return points < 0 ? 'Adjustment (deducted)' : 'Adjustment (added)';
   }
+}
+
+function describeIdeaBonus({ bonus, number, title }: NonNullable<JournalDetail['idea']>): string {
+  return bonus === 'accepted'
+    ? `Idea bonus: “${title}” (#${number}) is planned`
+    : `Idea bonus: “${title}” (#${number}) shipped`;
 }
 
 function describeReferralCredit({ side, otherFirstName }: NonNullable<JournalDetail['referral']>): string {

@@ -1,12 +1,18 @@
 import { z } from 'zod';
 import { PageQuerySchema, pageSchema } from '../common/pagination.schema.js';
 
-/** What a notification is about. `claim_answered` is emitted by the claims module. */
+/**
+ * What a notification is about. `claim_answered` is emitted by the claims module; `idea_status_changed`
+ * (an idea the member follows changed state) and `idea_merged` (it was merged into another idea, which
+ * now carries their vote and follow) by the ideas board.
+ */
 export const NotificationKind = z.enum([
   'points_earned',
   'points_expiring',
   'claim_answered',
   'voucher_expiring',
+  'idea_status_changed',
+  'idea_merged',
 ]);
 export type NotificationKind = z.infer<typeof NotificationKind>;
 

@@ -48,6 +48,12 @@ export const Permissions = [
   'webhooks:manage',
   /** Programme reports (points liability). */
   'reports:read',
+  /**
+   * The ideas board's moderation: the review queue, approve (and trust authors), decline as spam (and
+   * block authors), status changes with public responses, merges, tags and staff answers. Marketing
+   * answers and moves ideas (DESIGN.md), managers and admins moderate; cashiers do not.
+   */
+  'ideas:moderate',
 ] as const;
 export type Permission = (typeof Permissions)[number];
 
@@ -73,6 +79,7 @@ export const PERMISSION_MATRIX: Readonly<Record<Role, readonly Permission[]>> = 
     'campaigns:read',
     'campaigns:manage',
     'reports:read',
+    'ideas:moderate',
   ],
   manager: [
     'session:own',
@@ -90,6 +97,7 @@ export const PERMISSION_MATRIX: Readonly<Record<Role, readonly Permission[]>> = 
     'rewards:manage',
     'campaigns:read',
     'claims:decide',
+    'ideas:moderate',
   ],
   admin: [
     'session:own',
@@ -117,6 +125,7 @@ export const PERMISSION_MATRIX: Readonly<Record<Role, readonly Permission[]>> = 
     'claims:decide',
     'webhooks:manage',
     'reports:read',
+    'ideas:moderate',
   ],
   pos: [
     'members:read',

@@ -2,7 +2,13 @@ import { formatMoney } from '../earn/earn.rules.js';
 import { type ProgrammeDifference } from './programme-change.schema.js';
 import { type Programme } from './programme.schema.js';
 
-/** The settings members feel; the rest (cashier limits, point value, notice) is internal. */
+/**
+ * The settings members feel; the rest (cashier limits, point value, notice) is internal. Referral and
+ * idea rewards (`referrals`, `ideas`) are internal too: they are thank-you bonuses the business sets
+ * and may change at once with `PUT /api/v1/programme` (a bonus already recorded keeps its amount);
+ * they do not change what a member's purchases earn or what their points are worth, so they are not
+ * announced with notice.
+ */
 export const MEMBER_FACING_SETTINGS = [
   'currency',
   'spendUnit',

@@ -42,6 +42,26 @@ export const DEFAULT_REFERRAL_SETTINGS: ReferralSettings = {
   monthlyCapPerReferrer: 5,
 };
 
+/** Idea rewards (the ideas board): bonuses for authors whose ideas are taken up. Never for posting or voting. */
+export const IdeaRewardSettingsSchema = z.object({
+  /** Points to the author when their idea reaches `planned`; pending for `holdDays`. */
+  acceptedPoints: z.number().int().min(0).max(100_000),
+  /** Points to the author when their idea ships. */
+  shippedPoints: z.number().int().min(0).max(100_000),
+  /** Days the accepted bonus stays pending; declined or merged within them cancels it. */
+  holdDays: z.number().int().min(0).max(365),
+  /** The most idea-bonus points one member gets per calendar quarter (UTC); beyond it nothing is paid. */
+  quarterlyCapPerMember: z.number().int().min(0).max(10_000_000),
+});
+export type IdeaRewardSettings = z.infer<typeof IdeaRewardSettingsSchema>;
+
+export const DEFAULT_IDEA_REWARD_SETTINGS: IdeaRewardSettings = {
+  acceptedPoints: 250,
+  shippedPoints: 1_000,
+  holdDays: 30,
+  quarterlyCapPerMember: 3_000,
+};
+
 export const ProgrammeSchema = z.object({
   currency: CurrencySchema,
   /** The spend unit in minor units (100 = one pound or euro) and the points it earns. */
@@ -72,6 +92,8 @@ export const ProgrammeSchema = z.object({
   changeNoticeDays: z.number().int().min(0).max(365).default(30),
   /** Defaulted so a programme stored before referrals existed still parses. */
   referrals: ReferralSettingsSchema.default(DEFAULT_REFERRAL_SETTINGS),
+  /** Defaulted so a programme stored before the ideas board existed still parses. */
+  ideas: IdeaRewardSettingsSchema.default(DEFAULT_IDEA_REWARD_SETTINGS),
 });
 export type Programme = z.infer<typeof ProgrammeSchema>;
 
@@ -107,6 +129,7 @@ export const DEFAULT_PROGRAMME: Programme = {
   pointValueMilli: 10,
   changeNoticeDays: 30,
   referrals: DEFAULT_REFERRAL_SETTINGS,
+  ideas: DEFAULT_IDEA_REWARD_SETTINGS,
 };
 
 /**

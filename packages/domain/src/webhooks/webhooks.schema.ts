@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { PageQuerySchema, pageSchema } from '../common/pagination.schema.js';
 
 /**
- * Events a webhook endpoint can subscribe to. `idea.status_changed` is accepted now and emitted once
- * ideas exist, so receivers can subscribe ahead of time.
+ * Events a webhook endpoint can subscribe to. `idea.status_changed` is emitted by the ideas board on
+ * every state change (`data.idea`; `data.memberId` is the author).
  */
 export const WebhookEvents = [
   'points.earned',
@@ -120,6 +120,16 @@ export const WebhookPayloadSchema = z.object({
     /** The till's receipt id for checkout operations, or another reference the journal carries. */
     externalRef: z.string().nullable().optional(),
     tier: z.object({ from: z.string().nullable(), to: z.string() }).optional(),
+    /** `idea.status_changed`: the idea and its change (memberId is the author). */
+    idea: z
+      .object({
+        id: z.uuid(),
+        number: z.number().int(),
+        from: z.string().nullable(),
+        to: z.string(),
+        duplicateOfId: z.uuid().nullable(),
+      })
+      .optional(),
   }),
 });
 export type WebhookPayload = z.infer<typeof WebhookPayloadSchema>;

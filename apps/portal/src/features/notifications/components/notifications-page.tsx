@@ -11,6 +11,8 @@ const DUE_LABEL: Record<Notification['kind'], string> = {
   points_expiring: 'They expire on',
   voucher_expiring: 'Valid until',
   claim_answered: 'On',
+  idea_status_changed: 'On',
+  idea_merged: 'On',
 };
 
 export function NotificationsPage() {
