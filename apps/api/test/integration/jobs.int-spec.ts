@@ -33,14 +33,15 @@ describe('background jobs shared by two API processes', () => {
     expect(workers[0]!.worker).not.toBe(workers[1]!.worker);
     const at = inDays(15);
     const ran = await Promise.all([workers[0]!.tick(at), workers[1]!.tick(at)]);
-    // Nine jobs were due; between them the two workers ran each exactly once.
-    expect(ran[0] + ran[1]).toBe(9);
+    // Ten jobs were due; between them the two workers ran each exactly once.
+    expect(ran[0] + ran[1]).toBe(10);
 
     const runs = await first.dataSource.query<{ name: string; runs: number; workers: number }[]>(
       `SELECT name, count(*)::int AS runs, count(DISTINCT slot)::int AS slots FROM job_run GROUP BY name ORDER BY name`,
     );
     expect(runs.map((r) => [r.name, r.runs])).toEqual([
       ['campaigns.lifecycle', 1],
+      ['campaigns.simulate', 1],
       ['ledger.expire-due', 1],
       ['ledger.release-due', 1],
       ['ledger.void-expired-holds', 1],
@@ -63,14 +64,14 @@ describe('background jobs shared by two API processes', () => {
     // Two minutes on, the frequent jobs run once more (by one worker each); the slower ones do not.
     const later = new Date(at.getTime() + 2 * MINUTE);
     const again = await Promise.all([workers[1]!.tick(later), workers[0]!.tick(later)]);
-    expect(again[0] + again[1]).toBe(4);
+    expect(again[0] + again[1]).toBe(5);
     const [total] = await first.dataSource.query<[{ n: number; overlapping: number }]>(
       `SELECT count(*)::int AS n,
               (SELECT count(*)::int FROM job_run a JOIN job_run b ON a.name = b.name AND a.id < b.id
                 AND tstzrange(a.started_at, a.finished_at) && tstzrange(b.started_at, b.finished_at)) AS overlapping
          FROM job_run`,
     );
-    expect(total).toEqual({ n: 13, overlapping: 0 });
+    expect(total).toEqual({ n: 15, overlapping: 0 });
   });
 
   it('reports each job with its next run and last outcome', async () => {
