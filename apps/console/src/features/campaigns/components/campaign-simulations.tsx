@@ -126,7 +126,7 @@ function LatestSimulation({ simulation, canManage }: { simulation: CampaignSimul
         {periodText(simulation)} <span className="tally-muted">(version {simulation.campaignVersion})</span>
       </p>
       <p role="status">{statusSentence(simulation)}</p>
-      {active ? <SimulationProgress simulation={simulation} /> : null}
+      {active || simulation.progress.total !== null ? <SimulationProgress simulation={simulation} /> : null}
       {active && canManage ? (
         <p>
           <button
@@ -145,7 +145,10 @@ function LatestSimulation({ simulation, canManage }: { simulation: CampaignSimul
   );
 }
 
-/** Receipts looked at, as words and a bar; a bar with no value while they are being counted. */
+/**
+ * Receipts looked at, as words and a bar (kept once it has finished, so a simulation cut short by its
+ * budget or a cancel shows how far it got); a bar with no value while they are being counted.
+ */
 function SimulationProgress({ simulation }: { simulation: CampaignSimulation }) {
   const { processed, total } = simulation.progress;
   return total === null ? (
