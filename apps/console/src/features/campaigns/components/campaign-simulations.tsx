@@ -162,14 +162,6 @@ function SimulationProgress({ simulation }: { simulation: CampaignSimulation }) 
   );
 }
 
-function budgetText({ results }: CampaignSimulation): string {
-  if (results.budgetPoints === null) return 'No budget';
-  const used = `${formatPoints(results.pointsIssued)} of ${formatPoints(results.budgetPoints)} points`;
-  return results.budgetExhaustedAt
-    ? `${used}: it would have run out on ${formatDateTime(results.budgetExhaustedAt)}`
-    : `${used}, ${formatPoints(results.budgetRemaining ?? 0)} left`;
-}
-
 function SimulationFigures({ simulation }: { simulation: CampaignSimulation }) {
   const { results } = simulation;
   const figures: [string, string][] = [
@@ -177,8 +169,15 @@ function SimulationFigures({ simulation }: { simulation: CampaignSimulation }) {
     ['Members reached', formatPoints(results.membersReached)],
     ['Receipts matched', formatPoints(results.receiptsMatched)],
     ['Cost at point value', formatMinor(results.cost, results.currency)],
-    ['Budget', budgetText(simulation)],
+    [
+      'Budget',
+      results.budgetPoints === null
+        ? 'No budget'
+        : `${formatPoints(results.pointsIssued)} of ${formatPoints(results.budgetPoints)} points`,
+    ],
   ];
+  if (results.budgetExhaustedAt)
+    figures.push(['Budget would have run out', formatDateTime(results.budgetExhaustedAt)]);
   return (
     <dl className="tally-stats campaign-figures" aria-label="Simulated figures">
       {figures.map(([term, value]) => (
