@@ -22,6 +22,8 @@ export * from './rewards/rewards.schema.js';
 export * from './jobs/jobs.schema.js';
 export * from './campaigns/campaign.schema.js';
 export * from './campaigns/campaign.rules.js';
+export * from './campaigns/campaign-simulation.schema.js';
+export * from './campaigns/campaign-simulation.rules.js';
 export * from './programme/programme-change.schema.js';
 export * from './programme/programme-change.rules.js';
 export * from './members/points-summary.schema.js';

@@ -12,6 +12,7 @@ import {
   setProgramme,
   type TestApp,
 } from '../factories/app.factory.js';
+import { campaignDefinition, HOUR, iso } from '../factories/campaign.factory.js';
 
 let t: TestApp;
 let pos: string;
@@ -19,20 +20,8 @@ let marketing: string;
 let admin: string;
 let cashier: string;
 
-const HOUR = 3_600_000;
-const iso = (ms: number) => new Date(Date.now() + ms).toISOString();
-
 /** Each campaign here matches only its own category, so it never touches other tests' receipts. */
-function definition(overrides: Record<string, unknown> = {}) {
-  const category = `cmp-${randomUUID().slice(0, 8)}`;
-  return {
-    name: 'Double coffee points',
-    window: { startsAt: iso(-HOUR), endsAt: iso(24 * HOUR) },
-    basket: { categories: [category] },
-    effect: { type: 'multiplier', multiplierBp: 20_000 },
-    ...overrides,
-  } as { basket: { categories: string[] } } & Record<string, unknown>;
-}
+const definition = campaignDefinition;
 
 const receipt = (category: string, unitPrice = 1000) => ({
   id: `R-${randomUUID().slice(0, 8)}`,

@@ -50,6 +50,8 @@ export const ErrorCode = {
   CAMPAIGN_TRANSITION_REFUSED: 'CAMPAIGN_TRANSITION_REFUSED',
   CAMPAIGN_VERSION_CONFLICT: 'CAMPAIGN_VERSION_CONFLICT',
   CAMPAIGN_ENDED: 'CAMPAIGN_ENDED',
+  CAMPAIGN_SIMULATION_NOT_FOUND: 'CAMPAIGN_SIMULATION_NOT_FOUND',
+  CAMPAIGN_SIMULATION_FINISHED: 'CAMPAIGN_SIMULATION_FINISHED',
   PROGRAMME_NOTICE_TOO_SHORT: 'PROGRAMME_NOTICE_TOO_SHORT',
   PROGRAMME_CHANGE_NOT_FOUND: 'PROGRAMME_CHANGE_NOT_FOUND',
   NOTIFICATION_NOT_FOUND: 'NOTIFICATION_NOT_FOUND',
@@ -129,6 +131,8 @@ export const errorCodeInfo: Readonly<Record<ErrorCode, ErrorCodeInfo>> = {
   CAMPAIGN_TRANSITION_REFUSED: { status: 409, title: 'The campaign cannot make that change from its status' },
   CAMPAIGN_VERSION_CONFLICT: { status: 409, title: 'Someone saved a newer version of this campaign' },
   CAMPAIGN_ENDED: { status: 409, title: 'An ended campaign cannot be changed' },
+  CAMPAIGN_SIMULATION_NOT_FOUND: { status: 404, title: 'Campaign simulation not found' },
+  CAMPAIGN_SIMULATION_FINISHED: { status: 409, title: 'The simulation has already finished' },
   PROGRAMME_NOTICE_TOO_SHORT: {
     status: 422,
     title: 'A change that is worse for members needs at least the notice period',

@@ -71,3 +71,8 @@ export function actorScope(actor: Actor): string {
 export function ledgerActor(actor: Actor): { type: 'member' | 'staff' | 'api_key'; id: string } {
   return { type: actorType(actor), id: actor.id };
 }
+
+/** The staff user making the request, for the records that name who did it; null for anyone else. */
+export function staffIdOf(ctx: RequestContext): string | null {
+  return ctx.actor?.kind === 'staff' ? ctx.actor.id : null;
+}

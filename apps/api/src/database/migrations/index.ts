@@ -1,3 +1,4 @@
+import { CampaignSimulations1764050000000 } from './1764050000000-campaign-simulations.js';
 import { Campaigns1764010000000 } from './1764010000000-campaigns.js';
 import { Claims1763960000000 } from './1763960000000-claims.js';
 import { Checkout1763930000000 } from './1763930000000-checkout.js';
@@ -32,5 +33,6 @@ export const migrations = [
   ProgrammeChanges1764020000000,
   TierReview1764040000000,
   InactivityExpiry1764045000000,
+  CampaignSimulations1764050000000,
   Ideas1764070000000,
 ];

@@ -21,12 +21,13 @@ import {
   type CampaignVersion,
   type EarnResult,
   evaluateEarn,
+  pointsCost,
   scheduledTransition,
   toCampaignRule,
 } from '@tally/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { z } from 'zod';
-import { type RequestContext } from '../../common/auth/actor.js';
+import { type RequestContext, staffIdOf } from '../../common/auth/actor.js';
 import { toCsv } from '../../common/csv.js';
 import { AppException, ValidationException } from '../../common/exceptions/app.exception.js';
 import { decodeIdCursor, encodeIdCursor } from '../../common/pagination/id-cursor.js';
@@ -90,8 +91,8 @@ export class CampaignsService {
   async create(input: unknown, ctx: RequestContext): Promise<Campaign> {
     const definition = supported(parseOrThrow(CampaignDefinitionSchema, input), 'audience.segments');
     const row = await this.dataSource.transaction(async (manager) => {
-      const created = await this.repository.insert(manager, definition, staffId(ctx));
-      await this.repository.appendVersion(manager, created, 'created', staffId(ctx), null);
+      const created = await this.repository.insert(manager, definition, staffIdOf(ctx));
+      await this.repository.appendVersion(manager, created, 'created', staffIdOf(ctx), null);
       await this.audit.record(manager, ctx, {
         action: 'campaign.created',
         targetType: 'campaign',
@@ -131,7 +132,7 @@ export class CampaignsService {
           ],
         );
       const saved = await this.repository.saveDefinition(manager, id, definition);
-      await this.repository.appendVersion(manager, saved, 'edited', staffId(ctx), null);
+      await this.repository.appendVersion(manager, saved, 'edited', staffIdOf(ctx), null);
       await this.audit.record(manager, ctx, {
         action: 'campaign.edited',
         targetType: 'campaign',
@@ -171,7 +172,7 @@ export class CampaignsService {
     reason: string | null,
   ): Promise<CampaignRow> {
     const saved = await this.repository.setStatus(manager, current.id, next);
-    await this.repository.appendVersion(manager, saved, change, staffId(ctx), reason);
+    await this.repository.appendVersion(manager, saved, change, staffIdOf(ctx), reason);
     await this.audit.record(manager, ctx, {
       action: `campaign.${next}`,
       targetType: 'campaign',
@@ -314,7 +315,7 @@ export class CampaignsService {
       budgetRemaining: row.budget_points === null ? null : Number(row.budget_points) - issued,
       participatingMembers: Number(totals.members),
       receipts: Number(totals.receipts),
-      cost: Math.round((issued * programme.pointValueMilli) / 1000),
+      cost: pointsCost(issued, programme.pointValueMilli),
       currency: programme.currency,
       daily: daily.map((d) => {
         cumulative += Number(d.points);
@@ -375,8 +376,6 @@ function supported(definition: CampaignDefinition, field: string): CampaignDefin
     ]);
   return definition;
 }
-
-const staffId = (ctx: RequestContext): string | null => (ctx.actor?.kind === 'staff' ? ctx.actor.id : null);
 
 function pastTense(action: CampaignAction): string {
   return {

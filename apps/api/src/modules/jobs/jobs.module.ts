@@ -3,6 +3,7 @@ import { CampaignsModule } from '../campaigns/campaigns.module.js';
 import { CampaignsService } from '../campaigns/campaigns.service.js';
 import { IdeasModule } from '../ideas/ideas.module.js';
 import { IdeasService } from '../ideas/ideas.service.js';
+import { SimulationsService } from '../campaigns/simulations.service.js';
 import { LedgerModule } from '../ledger/ledger.module.js';
 import { LedgerService } from '../ledger/ledger.service.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
@@ -29,6 +30,7 @@ const STEPS = [
   ReferralsService,
   ProgrammeService,
   IdeasService,
+  SimulationsService,
 ] as const;
 
 /** Every background job, by name. Each step catches up on what is due by `now` and is safe to repeat. */
@@ -40,6 +42,7 @@ function jobDefinitions(
   referrals: ReferralsService,
   programme: ProgrammeService,
   ideas: IdeasService,
+  simulations: SimulationsService,
 ): JobDefinition[] {
   const job = (name: string, intervalMs: number, run: (now: Date) => Promise<object>): JobDefinition => ({
     name,
@@ -48,6 +51,7 @@ function jobDefinitions(
   });
   return [
     job('campaigns.lifecycle', 30_000, (now) => campaigns.runLifecycle(now)),
+    job('campaigns.simulate', 5_000, (now) => simulations.runDue(now)),
     job('programme.apply-changes', MINUTE, (now) => changes.applyDue(now)),
     job('ledger.release-due', MINUTE, (now) => ledger.releaseDue(now)),
     job('ledger.void-expired-holds', MINUTE, (now) => ledger.voidExpiredHolds(now)),

@@ -8,6 +8,7 @@ import { CampaignActions } from './campaign-actions';
 import { CampaignDashboard } from './campaign-dashboard';
 import type { SavedState } from './campaign-editor-page';
 import { CampaignHistory } from './campaign-history';
+import { CampaignSimulations } from './campaign-simulations';
 import { StatusBadge } from './status-badge';
 
 /** `/campaigns/:id`: what the campaign does, where it stands, what it has cost and how it got here. */
@@ -79,6 +80,7 @@ function CampaignDetail({ campaign, canManage }: { campaign: Campaign; canManage
           ))}
         </dl>
       </Section>
+      <CampaignSimulations campaignId={campaign.id} canManage={canManage} />
       <CampaignDashboard id={campaign.id} live={campaign.status === 'live'} />
       <CampaignHistory id={campaign.id} />
     </>

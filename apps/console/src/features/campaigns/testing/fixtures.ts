@@ -3,6 +3,7 @@ import {
   type Campaign,
   type CampaignDefinition,
   type CampaignPreview,
+  type CampaignSimulation,
   type CampaignStats,
   type CampaignVersion,
   type Programme,
@@ -109,3 +110,34 @@ export const versions: CampaignVersion[] = [
     reason: 'Coffee machine broken',
   },
 ];
+
+export const SIMULATION_ID = '1a2b3c4d-5e6f-4a8b-9c0d-1e2f3a4b5c6d';
+
+/** A finished simulation of March 2025 that issued 1,200 points of no budget. */
+export function simulation(overrides: Partial<CampaignSimulation> = {}): CampaignSimulation {
+  return {
+    id: SIMULATION_ID,
+    campaignId: CAMPAIGN_ID,
+    campaignVersion: 2,
+    status: 'done',
+    period: { from: '2025-03-01T00:00:00.000Z', to: '2025-04-01T00:00:00.000Z' },
+    progress: { processed: 5_000, total: 5_000 },
+    results: {
+      pointsIssued: 1_200,
+      membersReached: 40,
+      receiptsMatched: 75,
+      cost: 1_200,
+      currency: 'GBP',
+      budgetPoints: null,
+      budgetRemaining: null,
+      budgetExhaustedAt: null,
+    },
+    error: null,
+    requestedBy: { id: '6f5e4d3c-2b1a-4c9d-8e7f-0a1b2c3d4e5f', name: 'Mia Marketing' },
+    requestedAt: '2025-04-02T09:00:00.000Z',
+    startedAt: '2025-04-02T09:00:05.000Z',
+    finishedAt: '2025-04-02T09:01:00.000Z',
+    updatedAt: '2025-04-02T09:01:00.000Z',
+    ...overrides,
+  };
+}

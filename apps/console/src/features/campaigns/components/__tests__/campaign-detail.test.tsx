@@ -26,6 +26,7 @@ describe('CampaignDetailPage', () => {
       [`GET ${base}`]: (_req, res) => sendJson(res, 200, stored),
       [`GET ${base}/versions`]: (_req, res) => sendJson(res, 200, versions),
       [`GET ${base}/stats`]: (_req, res) => sendJson(res, 200, dashboard),
+      [`GET ${base}/simulations`]: (_req, res) => sendJson(res, 200, { items: [], nextCursor: null }),
       [`POST ${base}/pause`]: act('paused'),
       [`POST ${base}/end`]: act('ended'),
       [`POST ${base}/resume`]: act('live'),
