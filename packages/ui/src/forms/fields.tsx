@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from 'react';
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
 import type { FieldName, FormState, FormValues } from './use-form.js';
 
 interface FieldBaseProps<V extends FormValues> {
@@ -93,6 +93,36 @@ export function TextField<V extends FormValues>({ form, name, hint, optional, ..
       <input
         type="text"
         {...input}
+        id={parts.id}
+        name={name}
+        value={typeof value === 'string' ? value : ''}
+        onChange={(event) => form.setValue(name, event.target.value as V[typeof name])}
+        required={!optional}
+        {...parts.aria}
+      />
+    </FieldFrame>
+  );
+}
+
+export type TextAreaFieldProps<V extends FormValues> = FieldBaseProps<V> &
+  Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'form' | 'name' | 'value' | 'onChange' | 'id'>;
+
+/** Several lines of text (a response members read, an answer): Enter adds a line, never submits. */
+export function TextAreaField<V extends FormValues>({
+  form,
+  name,
+  hint,
+  optional,
+  rows = 3,
+  ...textarea
+}: TextAreaFieldProps<V>) {
+  const parts = useFieldParts({ form, name, hint });
+  const value = form.values[name];
+  return (
+    <FieldFrame parts={parts} optional={optional}>
+      <textarea
+        {...textarea}
+        rows={rows}
         id={parts.id}
         name={name}
         value={typeof value === 'string' ? value : ''}
