@@ -1,12 +1,7 @@
 import { IdeaMergeResultSchema, type IdeaMergeResult, type MergeIdea } from '@tally/domain';
 import type { ApiClient } from '@tally/ui';
 import { staffIdeaPath } from './get-ideas';
-import { useIdeaMutation } from './use-idea-mutation';
-
-export interface MergeIdeaVariables {
-  id: string;
-  body: MergeIdea;
-}
+import { useIdeaMutation, type IdeaAction } from './use-idea-mutation';
 
 /**
  * `POST /api/v1/admin/ideas/:id/merge {targetId, response}`: the idea becomes a duplicate of the
@@ -14,7 +9,7 @@ export interface MergeIdeaVariables {
  * `IDEA_MERGE_REFUSED` (on `targetId`) for a target that cannot take it: itself, or one that is not
  * open or further along (waiting for review, shipped, declined, merged).
  */
-export function mergeIdea(client: ApiClient, { id, body }: MergeIdeaVariables): Promise<IdeaMergeResult> {
+export function mergeIdea(client: ApiClient, { id, body }: IdeaAction<MergeIdea>): Promise<IdeaMergeResult> {
   return client.post(`${staffIdeaPath(id)}/merge`, body, IdeaMergeResultSchema);
 }
 

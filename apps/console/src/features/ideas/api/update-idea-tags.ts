@@ -1,15 +1,10 @@
 import { IdeaSchema, type Idea, type UpdateIdeaTags } from '@tally/domain';
 import type { ApiClient } from '@tally/ui';
 import { staffIdeaPath } from './get-ideas';
-import { useIdeaMutation } from './use-idea-mutation';
-
-export interface UpdateIdeaTagsVariables {
-  id: string;
-  body: UpdateIdeaTags;
-}
+import { useIdeaMutation, type IdeaAction } from './use-idea-mutation';
 
 /** `PUT /api/v1/admin/ideas/:id/tags {tags}`: replaces the idea's tags (at most five slugs). */
-export function updateIdeaTags(client: ApiClient, { id, body }: UpdateIdeaTagsVariables): Promise<Idea> {
+export function updateIdeaTags(client: ApiClient, { id, body }: IdeaAction<UpdateIdeaTags>): Promise<Idea> {
   return client.put(`${staffIdeaPath(id)}/tags`, body, IdeaSchema);
 }
 

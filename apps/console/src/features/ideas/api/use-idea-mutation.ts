@@ -2,6 +2,12 @@ import { useApiClient, type ApiClient } from '@tally/ui';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { IDEAS_KEY } from './get-ideas';
 
+/** A staff action on one idea: its id and the request body. */
+export interface IdeaAction<Body> {
+  id: string;
+  body: Body;
+}
+
 /**
  * Every staff change to an idea (a decision, a status, a merge, tags, an answer) may move it between
  * the queue, the lists and another idea's page, so all ideas queries are read again — after a refusal

@@ -3,6 +3,7 @@ import { DateTime, Page, QueryState, Section, formatPoints } from '@tally/ui';
 import { Link, useParams } from 'react-router';
 import { useIdea } from '../api/get-idea';
 import { categoryName, ideaName } from '../lib/idea-labels';
+import { Facts } from './facts';
 import { IdeaComments } from './idea-comments';
 import { IdeaStateBadge } from './idea-state-badge';
 import { IdeaStatusActions } from './idea-status-actions';
@@ -30,50 +31,19 @@ function IdeaDetailView({ idea }: { idea: IdeaDetail }) {
   return (
     <>
       <Section title="The idea">
-        <dl className="approval__facts">
-          <div>
-            <dt>State</dt>
-            <dd>
-              <IdeaStateBadge state={idea.state} />
-            </dd>
-          </div>
-          <div>
-            <dt>Author</dt>
-            <dd>{idea.authorName}</dd>
-          </div>
-          <div>
-            <dt>Category</dt>
-            <dd>{categoryName(idea.category)}</dd>
-          </div>
-          <div>
-            <dt>Votes</dt>
-            <dd>{formatPoints(idea.votes)}</dd>
-          </div>
-          <div>
-            <dt>Followers</dt>
-            <dd>{formatPoints(idea.followers)}</dd>
-          </div>
-          <div>
-            <dt>Comments</dt>
-            <dd>{formatPoints(idea.commentCount)}</dd>
-          </div>
-          <div>
-            <dt>Submitted</dt>
-            <dd>
-              <DateTime value={idea.createdAt} />
-            </dd>
-          </div>
-          <div>
-            <dt>Last status change</dt>
-            <dd>
-              <DateTime value={idea.lastStatusChangeAt} />
-            </dd>
-          </div>
-          <div>
-            <dt>Tags</dt>
-            <dd>{idea.tags.length > 0 ? idea.tags.join(', ') : 'None'}</dd>
-          </div>
-        </dl>
+        <Facts
+          items={[
+            ['State', <IdeaStateBadge state={idea.state} />],
+            ['Author', idea.authorName],
+            ['Category', categoryName(idea.category)],
+            ['Votes', formatPoints(idea.votes)],
+            ['Followers', formatPoints(idea.followers)],
+            ['Comments', formatPoints(idea.commentCount)],
+            ['Submitted', <DateTime value={idea.createdAt} />],
+            ['Last status change', <DateTime value={idea.lastStatusChangeAt} />],
+            ['Tags', idea.tags.length > 0 ? idea.tags.join(', ') : 'None'],
+          ]}
+        />
         <p className="idea-text">{idea.description}</p>
       </Section>
       <Section title="Status">

@@ -6,11 +6,12 @@ import {
   type IdeaRewardSettings,
   type IdeaState,
 } from '@tally/domain';
-import { Form, SubmitButton, TextAreaField, formatPoints, useForm } from '@tally/ui';
+import { Form, TextAreaField, formatPoints, useForm } from '@tally/ui';
 import { useEffect, useRef, useState } from 'react';
 import { useProgramme } from '../../../lib/programme';
 import { useChangeIdeaStatus } from '../api/change-idea-status';
 import { ideaName, moveLabel } from '../lib/idea-labels';
+import { ConfirmButtons } from './confirm-buttons';
 
 /**
  * The moves the idea's state allows, decided by the domain's `nextIdeaStates` (the rule the API applies),
@@ -108,23 +109,14 @@ function StatusChangeForm({ idea, to, onDone, onCancel }: StatusChangeFormProps)
         autoFocus
         hint="Required. Members read it on the idea, and its followers are told."
       />
-      <SubmitButton
+      <ConfirmButtons
         pending={form.pending}
         pendingText="Changing the status…"
-        className={to === 'declined' ? 'tally-button--danger' : undefined}
-        extra={
-          <button
-            type="button"
-            className="tally-button--secondary"
-            onClick={onCancel}
-            disabled={form.pending}
-          >
-            Cancel
-          </button>
-        }
+        onCancel={onCancel}
+        danger={to === 'declined'}
       >
         Confirm: {ideaStateLabel(to)}
-      </SubmitButton>
+      </ConfirmButtons>
     </Form>
   );
 }

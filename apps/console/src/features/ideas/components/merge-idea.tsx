@@ -1,18 +1,11 @@
 import { IDEA_VOTABLE_STATES, MergeIdeaSchema, type Idea, type IdeaMergeResult } from '@tally/domain';
-import {
-  Form,
-  LoadingState,
-  ErrorState,
-  SubmitButton,
-  TextAreaField,
-  formatPoints,
-  useForm,
-} from '@tally/ui';
+import { Form, LoadingState, ErrorState, TextAreaField, formatPoints, useForm } from '@tally/ui';
 import { useId, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { useIdeas } from '../api/get-ideas';
 import { useMergeIdea } from '../api/merge-idea';
 import { ideaName, ideaStateName } from '../lib/idea-labels';
+import { ConfirmButtons } from './confirm-buttons';
 
 function votes(n: number): string {
   return `${formatPoints(n)} ${n === 1 ? 'vote' : 'votes'}`;
@@ -90,7 +83,7 @@ function MergeForm({
 
   return (
     <div className="idea-merge">
-      <form role="search" aria-label="Find the idea it duplicates" noValidate onSubmit={search}>
+      <form role="search" aria-label="Search for the original idea" noValidate onSubmit={search}>
         <div className="tally-field">
           <label htmlFor={searchId} className="tally-field__label">
             Find the idea it duplicates
@@ -124,7 +117,7 @@ function MergeForm({
           {targetError ? (
             <p id={`${targetFieldId}-error`} className="tally-field__error">
               <span className="tally-visually-hidden">Error: </span>
-              {q === '' ? 'Find and choose the idea to merge into' : targetError}
+              {targetError}
             </p>
           ) : null}
           {q === '' ? (
@@ -175,23 +168,9 @@ function MergeForm({
           rows={3}
           hint="Required. Members read it on this idea, which points to the one it was merged into."
         />
-        <SubmitButton
-          pending={form.pending}
-          pendingText="Merging…"
-          className="tally-button--danger"
-          extra={
-            <button
-              type="button"
-              className="tally-button--secondary"
-              onClick={onCancel}
-              disabled={form.pending}
-            >
-              Cancel
-            </button>
-          }
-        >
+        <ConfirmButtons pending={form.pending} pendingText="Merging…" onCancel={onCancel} danger>
           Confirm merge
-        </SubmitButton>
+        </ConfirmButtons>
       </Form>
     </div>
   );

@@ -3,6 +3,7 @@ import { DateTime, formatPoints } from '@tally/ui';
 import { useId, useState } from 'react';
 import { Link } from 'react-router';
 import { FLAG_REASON_LABELS, categoryName, ideaName } from '../lib/idea-labels';
+import { Facts } from './facts';
 import { IdeaStateBadge } from './idea-state-badge';
 import { QueueDecisionForm, type QueueDecision } from './queue-decision-form';
 
@@ -28,42 +29,30 @@ export function QueueCard({ item, onDecided }: QueueCardProps) {
           ? 'Waiting for review before members see it.'
           : `Flagged by members while ${idea.state === 'pending_review' ? 'waiting for review' : 'public'}.`}
       </p>
-      <dl className="approval__facts">
-        <div>
-          <dt>Author</dt>
-          <dd>
-            {author.name}{' '}
-            <span className={author.trusted ? 'tally-badge tally-badge--ok' : 'tally-badge'}>
-              {author.trusted ? 'Trusted author' : 'Not trusted yet'}
-            </span>
-            {author.blocked ? <span className="tally-badge tally-badge--bad">Blocked</span> : null}
-          </dd>
-        </div>
-        <div>
-          <dt>State</dt>
-          <dd>
-            <IdeaStateBadge state={idea.state} />
-          </dd>
-        </div>
-        <div>
-          <dt>Category</dt>
-          <dd>{categoryName(idea.category)}</dd>
-        </div>
-        <div>
-          <dt>Submitted</dt>
-          <dd>
-            <DateTime value={idea.createdAt} />
-          </dd>
-        </div>
-        <div>
-          <dt>Votes</dt>
-          <dd>{formatPoints(idea.votes)}</dd>
-        </div>
-        <div>
-          <dt>Flags</dt>
-          <dd>{formatPoints(item.flagCount)}</dd>
-        </div>
-      </dl>
+      <Facts
+        items={[
+          [
+            'Author',
+            <>
+              {author.name}{' '}
+              <span className={author.trusted ? 'tally-badge tally-badge--ok' : 'tally-badge'}>
+                {author.trusted ? 'Trusted author' : 'Not trusted yet'}
+              </span>
+              {author.blocked ? (
+                <>
+                  {' '}
+                  <span className="tally-badge tally-badge--bad">Blocked</span>
+                </>
+              ) : null}
+            </>,
+          ],
+          ['State', <IdeaStateBadge state={idea.state} />],
+          ['Category', categoryName(idea.category)],
+          ['Submitted', <DateTime value={idea.createdAt} />],
+          ['Votes', formatPoints(idea.votes)],
+          ['Flags', formatPoints(item.flagCount)],
+        ]}
+      />
       <p className="idea-text">{idea.description}</p>
       {item.flags.length > 0 ? (
         <ul className="plain-list idea-flags" aria-label={`Flags on #${idea.number}`}>

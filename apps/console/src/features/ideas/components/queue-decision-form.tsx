@@ -8,7 +8,6 @@ import {
   CheckboxField,
   Form,
   formatPoints,
-  SubmitButton,
   TextAreaField,
   isApiError,
   useForm,
@@ -17,6 +16,7 @@ import {
 import { useApproveIdea } from '../api/approve-idea';
 import { useDeclineSpam } from '../api/decline-spam';
 import { ideaName } from '../lib/idea-labels';
+import { ConfirmButtons } from './confirm-buttons';
 
 const flagCount = (n: number) => `${formatPoints(n)} ${n === 1 ? 'flag' : 'flags'}`;
 
@@ -161,23 +161,14 @@ function DecisionForm<Out>(props: DecisionFormProps<Out>) {
         <p className="tally-muted">{flag.already}</p>
       )}
       <TextAreaField form={form} name="response" hint={props.responseHint} />
-      <SubmitButton
+      <ConfirmButtons
         pending={form.pending}
         pendingText={props.pendingText}
-        className={props.danger ? 'tally-button--danger' : undefined}
-        extra={
-          <button
-            type="button"
-            className="tally-button--secondary"
-            onClick={onCancel}
-            disabled={form.pending}
-          >
-            Cancel
-          </button>
-        }
+        onCancel={onCancel}
+        danger={props.danger}
       >
         {props.submitLabel}
-      </SubmitButton>
+      </ConfirmButtons>
     </Form>
   );
 }
