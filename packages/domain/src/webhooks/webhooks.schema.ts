@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { PageQuerySchema, pageSchema } from '../common/pagination.schema.js';
 
 /**
- * Events a webhook endpoint can subscribe to. `idea.status_changed` is accepted now and emitted once
- * ideas exist, so receivers can subscribe ahead of time.
+ * Events a webhook endpoint can subscribe to. `idea.status_changed` is emitted by the ideas board on
+ * every state change (`data.idea`; `data.memberId` is the author).
  */
 export const WebhookEvents = [
   'points.earned',
