@@ -84,7 +84,13 @@ function IdeaFiltersForm({
         <label htmlFor={ids.q} className="tally-field__label">
           Search
         </label>
-        <input id={ids.q} type="search" value={q} onChange={(event) => setQ(event.target.value)} />
+        <input
+          id={ids.q}
+          type="search"
+          maxLength={200}
+          value={q}
+          onChange={(event) => setQ(event.target.value)}
+        />
       </div>
       <div className="tally-field filter-field">
         <label htmlFor={ids.state} className="tally-field__label">

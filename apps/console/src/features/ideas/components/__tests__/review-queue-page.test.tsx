@@ -97,7 +97,8 @@ describe('ideas review queue', () => {
     expect(server.requests.find((r) => r.url.startsWith('/api/v1/admin/ideas/queue'))?.url).toBe(
       '/api/v1/admin/ideas/queue?limit=25',
     );
-  });
+    // The first render of a suite loads the lazy page: slow on a busy machine.
+  }, 15_000);
 
   it('approves after a confirmation, trusting the author when ticked, and says so', async () => {
     renderQueue();
