@@ -151,6 +151,37 @@ const SCREENS: Screen[] = [
       await page.getByText('No claim is waiting for a decision.').waitFor();
     },
   },
+  {
+    name: 'console ideas list',
+    open: async (page) => {
+      await signInToConsole(page, DEMO_STAFF.marketing.email);
+      await mainNav(page).getByRole('link', { name: 'Ideas', exact: true }).click();
+      await page.getByRole('table', { name: 'Ideas' }).getByRole('link').first().waitFor();
+      await settled(page);
+    },
+  },
+  {
+    name: 'console ideas review queue, with the approve form open',
+    open: async (page) => {
+      await signInToConsole(page, DEMO_STAFF.manager.email);
+      await page.goto('/console/ideas/review');
+      const queue = page.getByRole('list', { name: 'Ideas to moderate' });
+      await queue.getByRole('button', { name: 'Approve…' }).first().click();
+      await page.getByRole('form', { name: /^Approve: / }).waitFor();
+    },
+  },
+  {
+    name: 'console idea page, with the status form open',
+    open: async (page) => {
+      await signInToConsole(page, DEMO_STAFF.marketing.email);
+      await page.goto('/console/ideas');
+      await page.getByRole('link', { name: /Click and collect lockers at the station/ }).click();
+      await page.getByRole('list', { name: 'Status history' }).waitFor();
+      await page.getByRole('button', { name: 'Start work' }).click();
+      await page.getByRole('form', { name: /^Start work: / }).waitFor();
+      await settled(page);
+    },
+  },
 ];
 
 describeJourneys('Accessibility (axe)', () => {

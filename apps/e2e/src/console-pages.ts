@@ -58,6 +58,13 @@ export const CONSOLE_PAGES: readonly ConsolePage[] = [
     api: '/api/v1/programme',
   },
   {
+    label: 'Ideas',
+    path: '/ideas',
+    permission: 'ideas:moderate',
+    heading: 'Ideas',
+    api: '/api/v1/admin/ideas/queue',
+  },
+  {
     label: 'Points liability',
     path: '/reports/liability',
     permission: 'reports:read',

@@ -58,11 +58,13 @@ export {
   CheckboxGroupField,
   NewPasswordField,
   SelectField,
+  TextAreaField,
   TextField,
   type CheckboxFieldProps,
   type CheckboxGroupFieldProps,
   type Option,
   type SelectFieldProps,
+  type TextAreaFieldProps,
   type TextFieldProps,
 } from './forms/fields.js';
 export { ErrorSummary, Form, SubmitButton, type FormProps, type SubmitButtonProps } from './forms/form.js';

@@ -15,6 +15,7 @@ export const CONSOLE_NAV: readonly ConsoleNavItem[] = [
   { to: '/rewards', label: 'Rewards', permission: 'rewards:manage' },
   { to: '/campaigns', label: 'Campaigns', permission: 'campaigns:read' },
   { to: '/programme', label: 'Programme', permission: 'programme:read' },
+  { to: '/ideas', label: 'Ideas', permission: 'ideas:moderate' },
   { to: '/reports/liability', label: 'Points liability', permission: 'reports:read' },
   { to: '/staff', label: 'Staff', permission: 'staff:read' },
   { to: '/pos-keys', label: 'POS keys', permission: 'pos-keys:read' },

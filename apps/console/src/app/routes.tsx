@@ -43,6 +43,17 @@ const ProgrammePage = lazy(() =>
   import('../features/programme/components/programme-page').then((m) => ({ default: m.ProgrammePage })),
 );
 
+// The ideas board's moderation is for marketing, managers and admins: loaded on demand too.
+const IdeasPage = lazy(() =>
+  import('../features/ideas/components/ideas-page').then((m) => ({ default: m.IdeasPage })),
+);
+const ReviewQueuePage = lazy(() =>
+  import('../features/ideas/components/review-queue-page').then((m) => ({ default: m.ReviewQueuePage })),
+);
+const IdeaDetailPage = lazy(() =>
+  import('../features/ideas/components/idea-detail-page').then((m) => ({ default: m.IdeaDetailPage })),
+);
+
 /**
  * The pages that name or pick stores get the list from here: features do not import each other, so the
  * app composes them.
@@ -142,6 +153,18 @@ export function AppRoutes() {
                 {(user) => <ProgrammePage canManage={can(user.role, 'programme:manage')} />}
               </Allowed>
             }
+          />
+          <Route
+            path="ideas"
+            element={<Allowed permission="ideas:moderate">{() => <IdeasPage />}</Allowed>}
+          />
+          <Route
+            path="ideas/review"
+            element={<Allowed permission="ideas:moderate">{() => <ReviewQueuePage />}</Allowed>}
+          />
+          <Route
+            path="ideas/:id"
+            element={<Allowed permission="ideas:moderate">{() => <IdeaDetailPage />}</Allowed>}
           />
           <Route
             path="audit"

@@ -1,11 +1,11 @@
 /**
  * @jest-environment ./test/jsdom-environment.js
  */
-import { CreateStoreSchema, StoreSchema, type Store } from '@tally/domain';
+import { CreateStoreSchema, ReasonBodySchema, StoreSchema, type Store } from '@tally/domain';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import type { ApiClient } from '../api-client.js';
 import { createApiClient } from '../api-client.js';
-import { TextField } from '../forms/fields.js';
+import { TextAreaField, TextField } from '../forms/fields.js';
 import { Form, SubmitButton } from '../forms/form.js';
 import { useForm } from '../forms/use-form.js';
 import { sendJson, sendProblem, startTestServer, type TestServer } from '../testing/test-server.js';
@@ -156,5 +156,45 @@ describe('useForm with Form, TextField and SubmitButton', () => {
     expect(summary.textContent).toContain('req-409');
     expect(screen.getByRole('textbox', { name: 'Store code' }).getAttribute('aria-invalid')).toBe('true');
     expect(within(summary).getByRole('link').textContent).toBe('A store with this code already exists');
+  });
+});
+
+function ReasonForm({ onSubmit }: { onSubmit: (reason: string) => Promise<unknown> }) {
+  const form = useForm({
+    initialValues: { reason: '' },
+    labels: { reason: 'Reason' },
+    schema: ReasonBodySchema,
+    toInput: (values) => values,
+    onSubmit: ({ reason }) => onSubmit(reason),
+  });
+  return (
+    <Form form={form} aria-label="Why">
+      <TextAreaField form={form} name="reason" hint="Kept in the audit log." rows={4} />
+      <SubmitButton pending={form.pending}>Send</SubmitButton>
+    </Form>
+  );
+}
+
+describe('TextAreaField', () => {
+  it('is a labelled, multi-line field wired to its hint and message like a text field, and sends what was typed', async () => {
+    const sent: string[] = [];
+    render(<ReasonForm onSubmit={(reason) => Promise.resolve(sent.push(reason))} />);
+    const reason = screen.getByRole('textbox', { name: 'Reason' });
+    expect(reason.tagName).toBe('TEXTAREA');
+    expect(reason.getAttribute('rows')).toBe('4');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Send' }));
+    expect(reason.getAttribute('aria-invalid')).toBe('true');
+    expect(
+      (reason.getAttribute('aria-describedby') ?? '')
+        .split(' ')
+        .map((id) => document.getElementById(id)?.textContent),
+    ).toEqual(['Kept in the audit log.', 'Error: Reason must be at least 3 characters']);
+    expect(sent).toEqual([]);
+
+    fireEvent.change(reason, { target: { value: 'First line\nsecond line' } });
+    expect(reason.getAttribute('aria-invalid')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Send' }));
+    await waitFor(() => expect(sent).toEqual(['First line\nsecond line']));
   });
 });

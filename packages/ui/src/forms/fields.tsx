@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from 'react';
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
 import type { FieldName, FormState, FormValues } from './use-form.js';
 
 interface FieldBaseProps<V extends FormValues> {
@@ -82,24 +82,53 @@ function FieldFrame({
   );
 }
 
+/** What a text input, a text area and a select share: id, name, value, change handler, required, ARIA. */
+function textControl<V extends FormValues>(
+  form: FormState<V>,
+  name: FieldName<V>,
+  parts: FieldParts,
+  optional: boolean | undefined,
+) {
+  const value = form.values[name];
+  return {
+    id: parts.id,
+    name,
+    value: typeof value === 'string' ? value : '',
+    onChange: (event: { target: { value: string } }) =>
+      form.setValue(name, event.target.value as V[typeof name]),
+    required: !optional,
+    ...parts.aria,
+  };
+}
+
 export type TextFieldProps<V extends FormValues> = FieldBaseProps<V> &
   Omit<InputHTMLAttributes<HTMLInputElement>, 'form' | 'name' | 'value' | 'onChange' | 'id'>;
 
 export function TextField<V extends FormValues>({ form, name, hint, optional, ...input }: TextFieldProps<V>) {
   const parts = useFieldParts({ form, name, hint });
-  const value = form.values[name];
   return (
     <FieldFrame parts={parts} optional={optional}>
-      <input
-        type="text"
-        {...input}
-        id={parts.id}
-        name={name}
-        value={typeof value === 'string' ? value : ''}
-        onChange={(event) => form.setValue(name, event.target.value as V[typeof name])}
-        required={!optional}
-        {...parts.aria}
-      />
+      <input type="text" {...input} {...textControl(form, name, parts, optional)} />
+    </FieldFrame>
+  );
+}
+
+export type TextAreaFieldProps<V extends FormValues> = FieldBaseProps<V> &
+  Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'form' | 'name' | 'value' | 'onChange' | 'id'>;
+
+/** Several lines of text (a response members read, an answer): Enter adds a line, never submits. */
+export function TextAreaField<V extends FormValues>({
+  form,
+  name,
+  hint,
+  optional,
+  rows = 3,
+  ...textarea
+}: TextAreaFieldProps<V>) {
+  const parts = useFieldParts({ form, name, hint });
+  return (
+    <FieldFrame parts={parts} optional={optional}>
+      <textarea {...textarea} rows={rows} {...textControl(form, name, parts, optional)} />
     </FieldFrame>
   );
 }
@@ -169,18 +198,9 @@ export function SelectField<V extends FormValues>({
   ...select
 }: SelectFieldProps<V>) {
   const parts = useFieldParts({ form, name, hint });
-  const value = form.values[name];
   return (
     <FieldFrame parts={parts} optional={optional}>
-      <select
-        {...select}
-        id={parts.id}
-        name={name}
-        value={typeof value === 'string' ? value : ''}
-        onChange={(event) => form.setValue(name, event.target.value as V[typeof name])}
-        required={!optional}
-        {...parts.aria}
-      >
+      <select {...select} {...textControl(form, name, parts, optional)}>
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {options.map((option) => (
           <option key={option.value} value={option.value}>

@@ -33,6 +33,7 @@ const NAV = [
   'Rewards',
   'Campaigns',
   'Programme',
+  'Ideas',
   'Points liability',
   'Staff',
   'POS keys',
@@ -143,7 +144,17 @@ describe('console pages', () => {
     expect(await screen.findByText('Tally Market London (LON-01)')).toBeTruthy();
   });
 
-  it.each(['/audit', '/staff', '/pos-keys', '/outbox', '/ledger', '/campaigns', '/campaigns/new'])(
+  it.each([
+    '/audit',
+    '/staff',
+    '/pos-keys',
+    '/outbox',
+    '/ledger',
+    '/campaigns',
+    '/campaigns/new',
+    '/ideas',
+    '/ideas/review',
+  ])(
     'refuses %s to a cashier with a clear message',
     async (path) => {
       user = staffUser('cashier');
