@@ -58,11 +58,13 @@ export {
   CheckboxGroupField,
   NewPasswordField,
   SelectField,
+  TextAreaField,
   TextField,
   type CheckboxFieldProps,
   type CheckboxGroupFieldProps,
   type Option,
   type SelectFieldProps,
+  type TextAreaFieldProps,
   type TextFieldProps,
 } from './forms/fields.js';
 export { ErrorSummary, Form, SubmitButton, type FormProps, type SubmitButtonProps } from './forms/form.js';
@@ -90,5 +92,6 @@ export {
   formatPointsChange,
 } from './format.js';
 export { saveJsonFile } from './download.js';
+export { useSettled } from './use-settled.js';
 export { HealthStatus, formatUptime, type HealthStatusProps } from './health/health-status.js';
 export { getHealth, healthQueryOptions, useHealth } from './health/get-health.js';

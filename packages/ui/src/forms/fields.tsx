@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from 'react';
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
 import type { FieldName, FormState, FormValues } from './use-form.js';
 
 interface FieldBaseProps<V extends FormValues> {
@@ -93,6 +93,35 @@ export function TextField<V extends FormValues>({ form, name, hint, optional, ..
       <input
         type="text"
         {...input}
+        id={parts.id}
+        name={name}
+        value={typeof value === 'string' ? value : ''}
+        onChange={(event) => form.setValue(name, event.target.value as V[typeof name])}
+        required={!optional}
+        {...parts.aria}
+      />
+    </FieldFrame>
+  );
+}
+
+export type TextAreaFieldProps<V extends FormValues> = FieldBaseProps<V> &
+  Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'form' | 'name' | 'value' | 'onChange' | 'id'>;
+
+/** Several lines of text (a description, a comment), wired like `TextField`. */
+export function TextAreaField<V extends FormValues>({
+  form,
+  name,
+  hint,
+  optional,
+  ...textarea
+}: TextAreaFieldProps<V>) {
+  const parts = useFieldParts({ form, name, hint });
+  const value = form.values[name];
+  return (
+    <FieldFrame parts={parts} optional={optional}>
+      <textarea
+        rows={5}
+        {...textarea}
         id={parts.id}
         name={name}
         value={typeof value === 'string' ? value : ''}
