@@ -102,7 +102,7 @@ function IdeaToggle({
         {label}
       </button>
       <p id={noteId} role="status" className="tally-muted">
-        {note}
+        {toggle.isPending ? 'Saving…' : note}
       </p>
       {toggle.isError ? (
         <p role="alert" className="tally-state tally-state--error">

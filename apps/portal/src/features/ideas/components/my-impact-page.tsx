@@ -85,27 +85,29 @@ function Impact({ impact }: { impact: MyImpact }) {
   const shipped = impact.ideas.filter((idea) => idea.state === 'shipped');
   return (
     <>
-      <dl className="tally-stats" aria-label="Your impact in figures">
-        <div>
-          <dt>Ideas submitted</dt>
-          <dd>{formatPoints(totals.ideas)}</dd>
-        </div>
-        <div>
-          <dt>Supporters gained</dt>
-          <dd>{formatPoints(totals.supportersGained)}</dd>
-        </div>
-        <div>
-          <dt>Points earned from ideas</dt>
-          <dd>{formatPoints(totals.pointsEarned)}</dd>
-        </div>
-        <div>
-          <dt>Ideas shipped</dt>
-          <dd>{formatPoints(totals.shipped)}</dd>
-        </div>
-      </dl>
-      {totals.pointsPending > 0 ? (
-        <p>{points(totals.pointsPending)} more are pending: they become yours when the hold period ends.</p>
-      ) : null}
+      <Section title="At a glance">
+        <dl className="tally-stats">
+          <div>
+            <dt>Ideas submitted</dt>
+            <dd>{formatPoints(totals.ideas)}</dd>
+          </div>
+          <div>
+            <dt>Supporters gained</dt>
+            <dd>{formatPoints(totals.supportersGained)}</dd>
+          </div>
+          <div>
+            <dt>Points earned from ideas</dt>
+            <dd>{formatPoints(totals.pointsEarned)}</dd>
+          </div>
+          <div>
+            <dt>Ideas shipped</dt>
+            <dd>{formatPoints(totals.shipped)}</dd>
+          </div>
+        </dl>
+        {totals.pointsPending > 0 ? (
+          <p>{points(totals.pointsPending)} more are pending: they become yours when the hold period ends.</p>
+        ) : null}
+      </Section>
       <Section title="My ideas">
         {impact.ideas.length === 0 ? (
           <p>

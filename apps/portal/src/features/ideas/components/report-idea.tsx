@@ -12,6 +12,11 @@ const REASON_LABELS: Record<IdeaFlagReason, string> = {
   other: 'Something else',
 };
 
+/** The domain's request, with a plain word for a reason not chosen yet. */
+const ReportSchema = FlagIdeaSchema.extend({
+  reason: IdeaFlagReason.exclude([], 'Choose why you are reporting it'),
+});
+
 /** "Report": asks for a reason and a confirmation before the idea is flagged for the moderators. */
 export function ReportIdea({ ideaId }: { ideaId: string }) {
   const [open, setOpen] = useState(false);
@@ -22,7 +27,7 @@ export function ReportIdea({ ideaId }: { ideaId: string }) {
   const form = useForm({
     initialValues: { reason: '', note: '' },
     labels: { reason: 'Why are you reporting it?', note: 'Anything the moderators should know' },
-    schema: FlagIdeaSchema,
+    schema: ReportSchema,
     toInput: (values) => ({
       reason: values.reason === '' ? undefined : values.reason,
       note: values.note.trim() === '' ? undefined : values.note,
