@@ -11,6 +11,7 @@ import { CampaignsModule } from './modules/campaigns/campaigns.module.js';
 import { ClaimsModule } from './modules/claims/claims.module.js';
 import { CheckoutModule } from './modules/checkout/checkout.module.js';
 import { DemoModule } from './modules/demo/demo.module.js';
+import { IdeasModule } from './modules/ideas/ideas.module.js';
 import { JobsModule } from './modules/jobs/jobs.module.js';
 import { LedgerModule } from './modules/ledger/ledger.module.js';
 import { MembersModule } from './modules/members/members.module.js';
@@ -58,6 +59,7 @@ export class AppModule {
         ProgrammeChangesModule,
         RewardsModule,
         CampaignsModule,
+        IdeasModule,
         ReferralsModule,
         CheckoutModule,
         ClaimsModule,

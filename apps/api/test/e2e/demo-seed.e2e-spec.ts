@@ -30,6 +30,14 @@ describe('the demo business', () => {
         .set('authorization', `Bearer ${DEMO_POS_KEY.key}`)
         .expect(200);
       expect((await t.app.get(LedgerVerifyService).verify()).ok).toBe(true);
+      // The ideas board has something to show: four public ideas (one more waits for review).
+      const roadmap = await request(t.server()).get('/api/v1/ideas/roadmap').expect(200);
+      expect(roadmap.body.shipped.map((i: { title: string }) => i.title)).toEqual([
+        'Refill station for cleaning products',
+      ]);
+      expect(roadmap.body.planned).toHaveLength(1);
+      const board = await request(t.server()).get('/api/v1/ideas').expect(200);
+      expect(board.body.items).toHaveLength(4);
       expect(await t.app.get(DemoSeedService).seed()).toBe(false);
     } finally {
       await t.close();

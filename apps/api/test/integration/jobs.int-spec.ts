@@ -33,14 +33,15 @@ describe('background jobs shared by two API processes', () => {
     expect(workers[0]!.worker).not.toBe(workers[1]!.worker);
     const at = inDays(15);
     const ran = await Promise.all([workers[0]!.tick(at), workers[1]!.tick(at)]);
-    // Nine jobs were due; between them the two workers ran each exactly once.
-    expect(ran[0] + ran[1]).toBe(9);
+    // Ten jobs were due; between them the two workers ran each exactly once.
+    expect(ran[0] + ran[1]).toBe(10);
 
     const runs = await first.dataSource.query<{ name: string; runs: number; workers: number }[]>(
       `SELECT name, count(*)::int AS runs, count(DISTINCT slot)::int AS slots FROM job_run GROUP BY name ORDER BY name`,
     );
     expect(runs.map((r) => [r.name, r.runs])).toEqual([
       ['campaigns.lifecycle', 1],
+      ['ideas.digest', 1],
       ['ledger.expire-due', 1],
       ['ledger.release-due', 1],
       ['ledger.void-expired-holds', 1],
@@ -70,7 +71,7 @@ describe('background jobs shared by two API processes', () => {
                 AND tstzrange(a.started_at, a.finished_at) && tstzrange(b.started_at, b.finished_at)) AS overlapping
          FROM job_run`,
     );
-    expect(total).toEqual({ n: 13, overlapping: 0 });
+    expect(total).toEqual({ n: 14, overlapping: 0 });
   });
 
   it('reports each job with its next run and last outcome', async () => {

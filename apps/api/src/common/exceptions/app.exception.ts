@@ -15,6 +15,16 @@ export class AppException extends Error {
   }
 }
 
+/** 429 with a `Retry-After` header: the caller may try again after that many seconds. */
+export class RateLimitedException extends AppException {
+  constructor(
+    readonly retryAfterSeconds: number,
+    detail?: string,
+  ) {
+    super('RATE_LIMITED', detail);
+  }
+}
+
 export class ValidationException extends AppException {
   constructor(fieldErrors: ProblemFieldError[], detail = 'Some fields are not valid.') {
     super('VALIDATION_FAILED', detail, fieldErrors);

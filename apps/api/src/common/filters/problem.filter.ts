@@ -7,7 +7,7 @@ import {
 } from '@nestjs/common';
 import { PROBLEM_CONTENT_TYPE, type Problem } from '@tally/domain';
 import { type FastifyReply, type FastifyRequest } from 'fastify';
-import { AppException } from '../exceptions/app.exception.js';
+import { AppException, RateLimitedException } from '../exceptions/app.exception.js';
 import { buildProblem, codeForStatus } from './problem.js';
 
 /** Turns anything thrown by a route into an RFC 9457 problem; unexpected errors are logged, never leaked. */
@@ -60,6 +60,8 @@ export class ProblemFilter implements ExceptionFilter {
     const request = ctx.getRequest<FastifyRequest>();
     const reply = ctx.getResponse<FastifyReply>();
     if (exception instanceof NotFoundException && this.notFoundFallback?.(request, reply)) return;
+    if (exception instanceof RateLimitedException)
+      void reply.header('retry-after', String(Math.max(1, Math.ceil(exception.retryAfterSeconds))));
     sendProblem(reply, toProblem(exception, request));
   }
 }

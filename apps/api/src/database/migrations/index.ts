@@ -1,6 +1,7 @@
 import { Campaigns1764010000000 } from './1764010000000-campaigns.js';
 import { Claims1763960000000 } from './1763960000000-claims.js';
 import { Checkout1763930000000 } from './1763930000000-checkout.js';
+import { Ideas1764070000000 } from './1764070000000-ideas.js';
 import { Identity1763910000000 } from './1763910000000-identity.js';
 import { Jobs1764000000000 } from './1764000000000-jobs.js';
 import { Ledger1763900000000 } from './1763900000000-ledger.js';
@@ -29,4 +30,5 @@ export const migrations = [
   Campaigns1764010000000,
   ProgrammeChanges1764020000000,
   TierReview1764040000000,
+  Ideas1764070000000,
 ];

@@ -7,6 +7,7 @@ import { randomDigits, sha256 } from '../../common/crypto/tokens.js';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { demoSeedEnabled } from '../../config/env.schema.js';
 import { LedgerService } from '../ledger/ledger.service.js';
+import { seedDemoIdeas } from './demo-ideas.js';
 import { DEMO_MEMBERS, DEMO_PASSWORD, DEMO_POS_KEY, DEMO_STAFF, DEMO_STORES } from './demo-data.js';
 
 const DAY = 86_400_000;
@@ -42,11 +43,13 @@ export class DemoSeedService implements OnApplicationBootstrap {
         );
         storeIds.set(store.code, row.id);
       }
+      let marketingId = '';
       for (const staff of DEMO_STAFF) {
         const [row] = await manager.query<[{ id: string }]>(
           `INSERT INTO staff_user (email, password_hash, name, role, status) VALUES ($1, $2, $3, $4, 'active') RETURNING id`,
           [staff.email, passwordHash, staff.name, staff.role],
         );
+        if (staff.role === 'marketing') marketingId = row.id;
         for (const code of staff.stores) {
           await manager.query(`INSERT INTO staff_store (staff_id, store_id) VALUES ($1, $2)`, [
             row.id,
@@ -75,6 +78,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
         );
         ids.push(row.id);
       }
+      await seedDemoIdeas(manager, ids, marketingId);
       return { ids, london: storeIds.get('LON-01')! };
     });
     if (!members) return false;

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { CampaignsModule } from '../campaigns/campaigns.module.js';
 import { CampaignsService } from '../campaigns/campaigns.service.js';
+import { IdeasModule } from '../ideas/ideas.module.js';
+import { IdeasService } from '../ideas/ideas.service.js';
 import { LedgerModule } from '../ledger/ledger.module.js';
 import { LedgerService } from '../ledger/ledger.service.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
@@ -26,6 +28,7 @@ const STEPS = [
   NotificationsService,
   ReferralsService,
   ProgrammeService,
+  IdeasService,
 ] as const;
 
 /** Every background job, by name. Each step catches up on what is due by `now` and is safe to repeat. */
@@ -36,6 +39,7 @@ function jobDefinitions(
   notifications: NotificationsService,
   referrals: ReferralsService,
   programme: ProgrammeService,
+  ideas: IdeasService,
 ): JobDefinition[] {
   const job = (name: string, intervalMs: number, run: (now: Date) => Promise<object>): JobDefinition => ({
     name,
@@ -52,6 +56,8 @@ function jobDefinitions(
     job('notifications.remind-vouchers', HOUR, (now) => notifications.remindVouchersExpiring(now)),
     job('referrals.reward-due', 15 * MINUTE, (now) => referrals.rewardDue(now)),
     job('tiers.review', 10 * MINUTE, () => programme.reviewTiers()),
+    // Hourly, but each follower's digest of a UTC day is sent once (keyed by member and day).
+    job('ideas.digest', HOUR, (now) => ideas.sendDigests(now)),
   ];
 }
 
@@ -63,6 +69,7 @@ function jobDefinitions(
     NotificationsModule,
     ReferralsModule,
     ProgrammeModule,
+    IdeasModule,
   ],
   controllers: [JobsController],
   providers: [

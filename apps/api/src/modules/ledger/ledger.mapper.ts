@@ -33,6 +33,9 @@ export function toStatementLine(row: StatementRow): StatementLine {
         ...(row.referral_side
           ? { referral: { side: row.referral_side, otherFirstName: row.referral_other_name } }
           : {}),
+        ...(row.idea_bonus && row.idea_number !== null
+          ? { idea: { bonus: row.idea_bonus, number: Number(row.idea_number), title: row.idea_title ?? '' } }
+          : {}),
       }),
       externalRef: row.external_ref,
       storeId: row.store_id,

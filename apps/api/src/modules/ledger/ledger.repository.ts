@@ -33,6 +33,10 @@ export interface StatementRow {
   referral_side: 'referrer' | 'friend' | null;
   referral_other_name: string | null;
   source: string | null;
+  /** For an idea bonus (or its cancellation): which bonus, and the idea's number and title. */
+  idea_bonus: 'accepted' | 'shipped' | null;
+  idea_number: string | null;
+  idea_title: string | null;
 }
 
 export interface BalanceRow {
@@ -93,14 +97,16 @@ export class LedgerRepository {
                   JOIN member o ON o.status = 'active'
                    AND o.id = CASE WHEN j.metadata->>'referralSide' = 'referrer' THEN rf.friend_id ELSE rf.referrer_id END
                  WHERE rf.id = (j.metadata->>'referralId')::uuid) END AS referral_other_name,
-              j.metadata->>'source' AS source
+              j.metadata->>'source' AS source,
+              j.metadata->>'ideaBonus' AS idea_bonus, idea.number::text AS idea_number, idea.title AS idea_title
          FROM ledger_journal j
+         LEFT JOIN idea ON idea.id = (j.metadata->>'ideaId')::uuid
          LEFT JOIN ledger_posting p ON p.journal_id = j.id AND p.member_id = j.member_id
          LEFT JOIN ledger_account a ON a.id = p.account_id
         WHERE j.member_id = $1 AND ($2::bigint IS NULL OR j.seq < $2::bigint)
           AND ($4::text[] IS NULL OR j.kind = ANY($4::text[]))
           AND ($5::timestamptz IS NULL OR j.created_at >= $5) AND ($6::timestamptz IS NULL OR j.created_at < $6)
-        GROUP BY j.id
+        GROUP BY j.id, idea.id
         ORDER BY j.seq DESC
         LIMIT $3`,
       [memberId, beforeSeq, limit, filter.kinds ?? null, filter.from ?? null, filter.to ?? null],

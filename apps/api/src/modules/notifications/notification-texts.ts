@@ -84,3 +84,44 @@ export function claimAnsweredNotice(n: {
     dedupeKey: `claim:${n.claimId}`,
   };
 }
+
+/** An idea the member follows changed state; the body is the staff's public response. */
+export function ideaStatusChangedNotice(n: {
+  changeId: string;
+  ideaId: string;
+  number: number;
+  title: string;
+  stateLabel: string;
+  response: string;
+}): Omit<NotificationInsert, 'memberId'> {
+  return {
+    kind: 'idea_status_changed',
+    title: `Idea #${n.number} is now ${n.stateLabel}: ${clip(n.title, 80)}`,
+    body: clip(n.response, 500),
+    link: `/ideas/${n.ideaId}`,
+    dueAt: null,
+    dedupeKey: `idea-status:${n.changeId}`,
+  };
+}
+
+/** An idea the member voted for or followed was merged into another, which now carries their vote and follow. */
+export function ideaMergedNotice(n: {
+  sourceId: string;
+  sourceNumber: number;
+  targetId: string;
+  targetNumber: number;
+  targetTitle: string;
+}): Omit<NotificationInsert, 'memberId'> {
+  return {
+    kind: 'idea_merged',
+    title: `Idea #${n.sourceNumber} was merged into #${n.targetNumber}`,
+    body: `Your vote and follow now count for “${clip(n.targetTitle, 80)}”. If you supported both, you are counted once.`,
+    link: `/ideas/${n.targetId}`,
+    dueAt: null,
+    dedupeKey: `idea-merged:${n.sourceId}`,
+  };
+}
+
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}

@@ -56,6 +56,22 @@ export class NotificationsRepository {
     return rows.length === 1;
   }
 
+  /** The same notice to many members in one INSERT; each (member, dedupe key) at most once. */
+  async insertMany(
+    manager: EntityManager,
+    memberIds: string[],
+    n: Omit<NotificationInsert, 'memberId'>,
+  ): Promise<number> {
+    if (memberIds.length === 0) return 0;
+    const rows: unknown[] = await manager.query(
+      `INSERT INTO notification (member_id, kind, title, body, link, due_at, dedupe_key)
+       SELECT DISTINCT m, $2, $3, $4, $5, $6::timestamptz, $7 FROM unnest($1::uuid[]) AS m
+       ON CONFLICT (member_id, dedupe_key) DO NOTHING RETURNING 1`,
+      [memberIds, n.kind, n.title, n.body, n.link ?? null, n.dueAt ?? null, n.dedupeKey],
+    );
+    return rows.length;
+  }
+
   async page(memberId: string, beforeId: string | null, limit: number): Promise<NotificationRow[]> {
     return this.dataSource.query(
       `SELECT ${COLUMNS} FROM notification

@@ -52,6 +52,15 @@ export class NotificationsService {
     return this.repository.insert(manager, notice);
   }
 
+  /** Writes one notice to each of `memberIds` in one INSERT, in `manager`'s transaction; returns how many were new. */
+  notifyMany(
+    manager: EntityManager,
+    memberIds: string[],
+    notice: Omit<NotificationInsert, 'memberId'>,
+  ): Promise<number> {
+    return this.repository.insertMany(manager, memberIds, notice);
+  }
+
   async list(actor: Actor, query: NotificationQuery): Promise<NotificationPage> {
     const q = parseOrThrow(NotificationQuerySchema, query, ['query']);
     const rows = await this.repository.page(
