@@ -1,7 +1,13 @@
 /**
  * @jest-environment @tally/ui/jest-environment
  */
-import type { IdeaSummary, MyImpact, Roadmap, ShippedWallItem, ShippedWallPage } from '@tally/domain';
+import type {
+  IdeaSummary,
+  MyImpact,
+  Roadmap,
+  ShippedWallItem,
+  ShippedWallPage as WallPage,
+} from '@tally/domain';
 import { createTallyApiClient } from '@tally/ui';
 import { renderPage, sendJson, sendProblem, startTestServer, type TestServer } from '@tally/ui/testing';
 import { fireEvent, screen, within } from '@testing-library/react';
@@ -103,7 +109,7 @@ const impact: MyImpact = {
 describe('roadmap, shipped wall and my impact pages', () => {
   let server: TestServer;
   let roadmap: Roadmap | null;
-  let wall: ShippedWallPage;
+  let wall: WallPage;
   let myImpact: MyImpact;
 
   beforeAll(async () => {
