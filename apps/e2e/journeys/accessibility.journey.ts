@@ -40,6 +40,26 @@ const howItWorks: PortalPage = {
 };
 const notFound: PortalPage = { path: '/no-such-page', heading: 'Page not found' };
 
+/** The ideas board's public pages (the demo has ideas in every column). */
+const ideasBoard: PortalPage = {
+  path: '/ideas',
+  heading: 'Ideas',
+  ready: (page) =>
+    page.getByRole('list', { name: 'Ideas', exact: true }).getByRole('listitem').first().waitFor(),
+};
+const roadmap: PortalPage = {
+  path: '/ideas/roadmap',
+  heading: 'Roadmap',
+  ready: (page) => page.getByRole('region', { name: 'Planned' }).getByRole('link').first().waitFor(),
+};
+const shippedWall: PortalPage = {
+  path: '/ideas/shipped',
+  heading: 'Shipped thanks to you',
+  ready: (page) => page.getByRole('list', { name: 'Shipped ideas' }).getByRole('listitem').first().waitFor(),
+};
+/** A demo idea with a status history, opened from the board (its address holds an id). */
+const DEMO_IDEA = 'Click and collect lockers at the station';
+
 /** Every portal page a visitor can open. */
 const PORTAL_SIGNED_OUT: PortalPage[] = [
   { path: '/', heading: 'Welcome to Tally' },
@@ -48,6 +68,9 @@ const PORTAL_SIGNED_OUT: PortalPage[] = [
   { path: '/forgot-password', heading: 'Reset your password' },
   { path: '/reset-password?token=not-a-real-token', heading: 'Choose a new password' },
   howItWorks,
+  ideasBoard,
+  roadmap,
+  shippedWall,
   notFound,
 ];
 
@@ -99,6 +122,19 @@ const PORTAL_SIGNED_IN: PortalPage[] = [
     ready: (page) => page.getByRole('img', { name: /^QR code for card/ }).waitFor(),
   },
   howItWorks,
+  ideasBoard,
+  {
+    path: '/ideas/new',
+    heading: 'Submit an idea',
+    ready: (page) => page.getByRole('form', { name: 'Submit an idea' }).waitFor(),
+  },
+  roadmap,
+  shippedWall,
+  {
+    path: '/ideas/impact',
+    heading: 'My impact',
+    ready: (page) => page.getByRole('list', { name: 'My ideas' }).getByRole('listitem').first().waitFor(),
+  },
   {
     path: '/profile',
     heading: 'Profile',
@@ -114,6 +150,19 @@ async function openPortalPage(page: Page, { path, heading, ready }: PortalPage):
   await settled(page);
 }
 
+/** Opens the demo idea from the board, as a member or a visitor would. */
+async function openIdeaPage(page: Page, signedIn: boolean): Promise<void> {
+  await openPortalPage(page, ideasBoard);
+  await page.getByRole('link', { name: DEMO_IDEA }).click();
+  await pageHeading(page, DEMO_IDEA).waitFor();
+  await (
+    signedIn
+      ? page.getByRole('button', { name: 'Vote for this idea' })
+      : page.getByRole('link', { name: 'Sign in to vote, follow and comment' })
+  ).waitFor();
+  await settled(page);
+}
+
 const SCREENS: Screen[] = [
   ...PORTAL_SIGNED_OUT.map((portalPage): Screen => ({
     name: `portal ${portalPage.path} signed out`,
@@ -126,6 +175,17 @@ const SCREENS: Screen[] = [
       await openPortalPage(page, portalPage);
     },
   })),
+  {
+    name: 'portal idea page signed out',
+    open: (page) => openIdeaPage(page, false),
+  },
+  {
+    name: 'portal idea page signed in',
+    open: async (page) => {
+      await signInToPortal(page, DEMO_MEMBERS.alice.email, DEMO_PASSWORD);
+      await openIdeaPage(page, true);
+    },
+  },
   {
     name: 'console sign-in page',
     open: async (page) => {

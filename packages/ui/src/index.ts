@@ -92,5 +92,6 @@ export {
   formatPointsChange,
 } from './format.js';
 export { saveJsonFile } from './download.js';
+export { useSettled } from './use-settled.js';
 export { HealthStatus, formatUptime, type HealthStatusProps } from './health/health-status.js';
 export { getHealth, healthQueryOptions, useHealth } from './health/get-health.js';

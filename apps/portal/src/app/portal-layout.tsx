@@ -12,12 +12,14 @@ const MEMBER_NAV: readonly NavItem[] = [
   { to: '/claims', label: 'Missing points' },
   { to: '/card', label: 'My card' },
   { to: '/referrals', label: 'Refer a friend' },
+  { to: '/ideas', label: 'Ideas' },
   { to: '/how-it-works', label: 'How it works' },
   { to: '/profile', label: 'Profile' },
 ];
 
 const VISITOR_NAV: readonly NavItem[] = [
   { to: '/', label: 'Home', end: true },
+  { to: '/ideas', label: 'Ideas' },
   { to: '/how-it-works', label: 'How it works' },
 ];
 

@@ -43,6 +43,25 @@ const HowItWorksPage = lazy(() =>
   })),
 );
 
+const IdeasBoardPage = lazy(() =>
+  import('../features/ideas/components/ideas-board-page').then((m) => ({ default: m.IdeasBoardPage })),
+);
+const SubmitIdeaPage = lazy(() =>
+  import('../features/ideas/components/submit-idea-page').then((m) => ({ default: m.SubmitIdeaPage })),
+);
+const IdeaDetailPage = lazy(() =>
+  import('../features/ideas/components/idea-detail-page').then((m) => ({ default: m.IdeaDetailPage })),
+);
+const RoadmapPage = lazy(() =>
+  import('../features/ideas/components/roadmap-page').then((m) => ({ default: m.RoadmapPage })),
+);
+const ShippedWallPage = lazy(() =>
+  import('../features/ideas/components/shipped-wall-page').then((m) => ({ default: m.ShippedWallPage })),
+);
+const MyImpactPage = lazy(() =>
+  import('../features/ideas/components/my-impact-page').then((m) => ({ default: m.MyImpactPage })),
+);
+
 export function AppRoutes() {
   return (
     <Routes>
@@ -62,6 +81,14 @@ export function AppRoutes() {
         <Route path="claims" element={<RequireSession>{() => <ClaimsPage />}</RequireSession>} />
         <Route path="card" element={<CardRoute />} />
         <Route path="how-it-works" element={<HowItWorksPage />} />
+        <Route path="ideas">
+          <Route index element={<IdeasBoardPage />} />
+          <Route path="new" element={<RequireSession>{() => <SubmitIdeaPage />}</RequireSession>} />
+          <Route path="roadmap" element={<RoadmapPage />} />
+          <Route path="shipped" element={<ShippedWallPage />} />
+          <Route path="impact" element={<RequireSession>{() => <MyImpactPage />}</RequireSession>} />
+          <Route path=":id" element={<IdeaDetailPage />} />
+        </Route>
         <Route path="forgot-password" element={<ForgotPasswordPage audience="member" />} />
         <Route path="reset-password" element={<ResetPasswordPage />} />
         <Route path="*" element={<NotFoundPage />} />

@@ -1,4 +1,4 @@
-import type { MeResponse, Notification, PointsSummary, StatementPage } from '@tally/domain';
+import type { Idea, IdeaDetail, MeResponse, Notification, PointsSummary, StatementPage } from '@tally/domain';
 
 export { loginResponseFor as loginResponse, memberUser as member } from '@tally/ui/testing';
 
@@ -76,4 +76,67 @@ export const notification: Notification = {
   dueAt: '2025-03-17T14:05:00.000Z',
   createdAt: '2025-03-03T14:05:00.000Z',
   readAt: null,
+};
+
+/** An open idea on the board with two tags, not voted for by the viewer. */
+export const idea: Idea = {
+  id: '5b1d7c2e-9a3f-4e6b-8c1d-2e3f4a5b6c7d',
+  number: 12,
+  title: 'Oat milk in every store',
+  description: 'Please stock oat milk in every store,\nnot only the big ones.',
+  category: 'products',
+  tags: ['dairy-free', 'coffee'],
+  state: 'open',
+  duplicateOf: null,
+  authorName: 'Bea',
+  authorId: null,
+  votes: 41,
+  followers: 12,
+  commentCount: 2,
+  createdAt: '2025-02-01T09:00:00.000Z',
+  lastStatusChangeAt: '2025-02-02T09:00:00.000Z',
+  viewerVoted: false,
+  viewerFollows: false,
+};
+
+/** The same idea as its page reads it: submitted, then opened by staff; a member's comment and a staff answer. */
+export const ideaDetail: IdeaDetail = {
+  ...idea,
+  statusHistory: [
+    {
+      id: '6c2e8d3f-0b4a-4f7c-9d2e-3f4a5b6c7d8e',
+      from: null,
+      to: 'pending_review',
+      response: 'Submitted',
+      byName: null,
+      at: '2025-02-01T09:00:00.000Z',
+    },
+    {
+      id: '7d3f9e4a-1c5b-4a8d-8e3f-4a5b6c7d8e9f',
+      from: 'pending_review',
+      to: 'open',
+      response: 'Thanks! Your idea is now open for votes.',
+      byName: 'Sam',
+      at: '2025-02-02T09:00:00.000Z',
+    },
+  ],
+  comments: {
+    items: [
+      {
+        id: '8e4a0f5b-2d6c-4b9e-9f4a-5b6c7d8e9fa0',
+        body: 'Yes please, and soy too.',
+        authorName: 'Cal',
+        staffAnswer: false,
+        createdAt: '2025-02-03T09:00:00.000Z',
+      },
+      {
+        id: '9f5b1a6c-3e7d-4c0f-8a5b-6c7d8e9fa0b1',
+        body: 'We are talking to our suppliers about it.',
+        authorName: 'Sam',
+        staffAnswer: true,
+        createdAt: '2025-02-04T09:00:00.000Z',
+      },
+    ],
+    nextCursor: null,
+  },
 };

@@ -154,16 +154,13 @@ describe('console pages', () => {
     '/campaigns/new',
     '/ideas',
     '/ideas/review',
-  ])(
-    'refuses %s to a cashier with a clear message',
-    async (path) => {
-      user = staffUser('cashier');
-      renderConsole(path);
+  ])('refuses %s to a cashier with a clear message', async (path) => {
+    user = staffUser('cashier');
+    renderConsole(path);
 
-      expect(await screen.findByRole('heading', { level: 1, name: 'Not allowed' })).toBeTruthy();
-      expect(screen.getByRole('alert').textContent).toContain('cashier');
-    },
-  );
+    expect(await screen.findByRole('heading', { level: 1, name: 'Not allowed' })).toBeTruthy();
+    expect(screen.getByRole('alert').textContent).toContain('cashier');
+  });
 
   it('loads the campaigns page on demand and shows a manager, who may only read campaigns, no "New campaign"', async () => {
     user = staffUser('manager');

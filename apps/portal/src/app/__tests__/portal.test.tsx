@@ -125,6 +125,8 @@ describe('portal pages', () => {
     expect(within(nav).getByRole('link', { name: 'How it works' }).getAttribute('href')).toBe(
       '/how-it-works',
     );
+    // So is the ideas board (reading it; taking part needs an account).
+    expect(within(nav).getByRole('link', { name: 'Ideas' }).getAttribute('href')).toBe('/ideas');
     expect(screen.queryByRole('link', { name: 'Profile' })).toBeNull();
     expect(screen.queryByRole('link', { name: 'Rewards' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Sign out' })).toBeNull();
@@ -251,6 +253,21 @@ describe('portal pages', () => {
     expect(await screen.findByText(/Your account is closed/)).toBeTruthy();
     expect(currentPath()).toBe('/');
     expect(screen.getByRole('link', { name: 'Sign in' })).toBeTruthy();
+  });
+
+  it('asks a visitor who wants to submit an idea to sign in, then brings them back to the form', async () => {
+    renderPortal('/ideas/new');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Sign in' })).toBeTruthy();
+    type('Email', me.email ?? '');
+    type('Password', PASSWORD);
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Submit an idea' })).toBeTruthy();
+    expect(currentPath()).toBe('/ideas/new');
+    expect(
+      within(screen.getByRole('navigation', { name: 'Main' }))
+        .getByRole('link', { name: 'Ideas' })
+        .getAttribute('aria-current'),
+    ).toBe('page');
   });
 
   it('treats a 401 from any request as signed out and asks to sign in again', async () => {

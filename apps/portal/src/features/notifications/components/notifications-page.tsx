@@ -22,7 +22,7 @@ export function NotificationsPage() {
   return (
     <Page
       title="Notifications"
-      lead="Points earned, points about to expire, claims answered and vouchers running out."
+      lead="Points earned, points about to expire, claims answered, vouchers running out and news of the ideas you follow."
     >
       {unread > 0 ? (
         <div className="tally-actions">

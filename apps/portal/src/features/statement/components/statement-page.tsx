@@ -1,5 +1,5 @@
 import { Page, PagedList, Section } from '@tally/ui';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useStatementPages, type StatementFilters } from '../api/get-statement-pages';
 import { StatementFiltersForm, toQuery, type FilterValues } from './statement-filters';
 import { StatementLineItem } from './statement-line';
@@ -25,46 +25,17 @@ export function StatementPage() {
           loading="Loading your statement…"
           empty={<p>No lines match these filters.</p>}
           noun="lines"
+          loadOnScroll
         >
           {(items) => (
-            <>
-              <ul className="tally-list" aria-label="Statement lines">
-                {items.map((line) => (
-                  <StatementLineItem key={line.journalId} line={line} />
-                ))}
-              </ul>
-              {statement.hasNextPage ? (
-                <LoadMoreSentinel
-                  onVisible={() => {
-                    if (!statement.isFetchingNextPage && !statement.isFetchNextPageError) {
-                      void statement.fetchNextPage();
-                    }
-                  }}
-                />
-              ) : null}
-            </>
+            <ul className="tally-list" aria-label="Statement lines">
+              {items.map((line) => (
+                <StatementLineItem key={line.journalId} line={line} />
+              ))}
+            </ul>
           )}
         </PagedList>
       </Section>
     </Page>
   );
-}
-
-/** Asks for the next page when the end of the list scrolls into view; "Load more" stays as the fallback. */
-function LoadMoreSentinel({ onVisible }: { onVisible: () => void }) {
-  const ref = useRef<HTMLDivElement>(null);
-  const latest = useRef(onVisible);
-  useEffect(() => {
-    latest.current = onVisible;
-  });
-  useEffect(() => {
-    const element = ref.current;
-    if (!element || typeof IntersectionObserver === 'undefined') return;
-    const observer = new IntersectionObserver((entries) => {
-      if (entries.some((entry) => entry.isIntersecting)) latest.current();
-    });
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, []);
-  return <div ref={ref} aria-hidden="true" data-testid="statement-sentinel" />;
 }
