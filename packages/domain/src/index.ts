@@ -32,3 +32,5 @@ export * from './claims/claims.schema.js';
 export * from './claims/claims.rules.js';
 export * from './webhooks/webhooks.schema.js';
 export * from './reports/reports.schema.js';
+export * from './segments/segment.schema.js';
+export * from './segments/segment.rules.js';
