@@ -71,3 +71,7 @@ export function actorScope(actor: Actor): string {
 export function ledgerActor(actor: Actor): { type: 'member' | 'staff' | 'api_key'; id: string } {
   return { type: actorType(actor), id: actor.id };
 }
+
+/** The staff user behind a request, for `created_by` columns; null for a POS key or a job. */
+export const staffIdOf = (ctx: RequestContext): string | null =>
+  ctx.actor?.kind === 'staff' ? ctx.actor.id : null;

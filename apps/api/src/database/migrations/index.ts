@@ -10,6 +10,7 @@ import { PostingAccountIndex1763950000000 } from './1763950000000-posting-accoun
 import { ProgrammeChanges1764020000000 } from './1764020000000-programme-changes.js';
 import { Referrals1763970000000 } from './1763970000000-referrals.js';
 import { TierReview1764040000000 } from './1764040000000-tier-review.js';
+import { Segments1764060000000 } from './1764060000000-segments.js';
 import { Rewards1763940000000 } from './1763940000000-rewards.js';
 import { Webhooks1763990000000 } from './1763990000000-webhooks.js';
 
@@ -29,4 +30,5 @@ export const migrations = [
   Campaigns1764010000000,
   ProgrammeChanges1764020000000,
   TierReview1764040000000,
+  Segments1764060000000,
 ];
