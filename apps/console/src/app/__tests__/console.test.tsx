@@ -32,6 +32,7 @@ const NAV = [
   'Stores',
   'Rewards',
   'Campaigns',
+  'Segments',
   'Programme',
   'Points liability',
   'Staff',
@@ -80,6 +81,7 @@ describe('console pages', () => {
       },
       'GET /api/v1/audit': (_req, res) => sendJson(res, 200, { items: [auditEntry('1')], nextCursor: null }),
       'GET /api/v1/campaigns': (_req, res) => sendJson(res, 200, { items: [], nextCursor: null }),
+      'GET /api/v1/segments': (_req, res) => sendJson(res, 200, { items: [], nextCursor: null }),
       'GET /api/v1/outbox': (_req, res) => sendJson(res, 200, { items: [invitation], nextCursor: null }),
       'GET /api/v1/admin/ledger/verify': (_req, res) => {
         ledgerRuns += 1;
@@ -143,16 +145,23 @@ describe('console pages', () => {
     expect(await screen.findByText('Tally Market London (LON-01)')).toBeTruthy();
   });
 
-  it.each(['/audit', '/staff', '/pos-keys', '/outbox', '/ledger', '/campaigns', '/campaigns/new'])(
-    'refuses %s to a cashier with a clear message',
-    async (path) => {
-      user = staffUser('cashier');
-      renderConsole(path);
+  it.each([
+    '/audit',
+    '/staff',
+    '/pos-keys',
+    '/outbox',
+    '/ledger',
+    '/campaigns',
+    '/campaigns/new',
+    '/segments',
+    '/segments/new',
+  ])('refuses %s to a cashier with a clear message', async (path) => {
+    user = staffUser('cashier');
+    renderConsole(path);
 
-      expect(await screen.findByRole('heading', { level: 1, name: 'Not allowed' })).toBeTruthy();
-      expect(screen.getByRole('alert').textContent).toContain('cashier');
-    },
-  );
+    expect(await screen.findByRole('heading', { level: 1, name: 'Not allowed' })).toBeTruthy();
+    expect(screen.getByRole('alert').textContent).toContain('cashier');
+  });
 
   it('loads the campaigns page on demand and shows a manager, who may only read campaigns, no "New campaign"', async () => {
     user = staffUser('manager');
@@ -162,6 +171,16 @@ describe('console pages', () => {
     expect(navLinks()).toContain('Campaigns');
     expect(await screen.findByText('No campaigns yet.')).toBeTruthy();
     expect(screen.queryByRole('link', { name: 'New campaign' })).toBeNull();
+  });
+
+  it('loads the segments page on demand, next to campaigns, and shows a manager no "New segment"', async () => {
+    user = staffUser('manager');
+    renderConsole('/segments');
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Segments' })).toBeTruthy();
+    expect(navLinks().indexOf('Segments')).toBe(navLinks().indexOf('Campaigns') + 1);
+    expect(await screen.findByText('No segments yet.')).toBeTruthy();
+    expect(screen.queryByRole('link', { name: 'New segment' })).toBeNull();
   });
 
   it('shows a new POS key’s secret once, with a warning and a copy button, and forgets it on Done', async () => {

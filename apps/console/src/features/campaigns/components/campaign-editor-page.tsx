@@ -4,6 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useProgramme } from '../../../lib/programme';
+import { useSegmentChoices } from '../../../lib/segments';
 import { useCreateCampaign } from '../api/create-campaign';
 import { campaignQueryOptions, useCampaign } from '../api/get-campaign';
 import { useUpdateCampaign } from '../api/update-campaign';
@@ -83,6 +84,7 @@ function CampaignEditor({ programme, campaign }: { programme: Programme; campaig
   const client = useApiClient();
   const queryClient = useQueryClient();
   const toInput = (values: typeof initialValues) => toDefinitionInput(values, currency, base?.definition);
+  const segments = useSegmentChoices();
 
   const form = useForm({
     initialValues,
@@ -138,7 +140,7 @@ function CampaignEditor({ programme, campaign }: { programme: Programme; campaig
         {base?.status === 'live' ? (
           <p className="tally-muted">This campaign is live: a saved change applies from the next sale.</p>
         ) : null}
-        <CampaignFields form={form} tiers={programme.tiers} currency={currency} />
+        <CampaignFields form={form} tiers={programme.tiers} currency={currency} segments={segments.data} />
         <SubmitButton pending={form.pending} pendingText="Saving the campaign…">
           {base ? 'Save campaign' : 'Create campaign'}
         </SubmitButton>
