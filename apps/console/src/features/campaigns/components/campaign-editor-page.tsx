@@ -140,7 +140,19 @@ function CampaignEditor({ programme, campaign }: { programme: Programme; campaig
         {base?.status === 'live' ? (
           <p className="tally-muted">This campaign is live: a saved change applies from the next sale.</p>
         ) : null}
-        <CampaignFields form={form} tiers={programme.tiers} currency={currency} segments={segments.data} />
+        <CampaignFields
+          form={form}
+          tiers={programme.tiers}
+          currency={currency}
+          segments={{
+            list: segments.data ?? [],
+            emptyText: segments.isError
+              ? 'The saved segments could not be loaded; reload the page to pick one.'
+              : segments.data
+                ? 'No segments are saved yet (see Segments).'
+                : 'Loading the segments…',
+          }}
+        />
         <SubmitButton pending={form.pending} pendingText="Saving the campaign…">
           {base ? 'Save campaign' : 'Create campaign'}
         </SubmitButton>

@@ -124,8 +124,8 @@ export function CampaignFields({
   form: Form;
   tiers: readonly Tier[];
   currency: string;
-  /** Saved segments; undefined while they load or when they could not be loaded. */
-  segments: readonly Segment[] | undefined;
+  /** Saved segments to offer, and what to say when there are none (loading, failed, none saved). */
+  segments: { list: readonly Segment[]; emptyText: string };
 }) {
   const clock = `In your time zone, ${localTimeZone()}.`;
   const multiplier = form.values['effect.type'] !== 'bonus';
@@ -188,9 +188,9 @@ export function CampaignFields({
           form={form}
           name="audience.segments"
           optional
-          options={segmentOptions(segments ?? [], form.values['audience.segments'])}
+          options={segmentOptions(segments.list, form.values['audience.segments'])}
           hint="Members in at least one of the ticked segments. None ticked means no segment is needed."
-          emptyText={segments ? 'No segments are saved yet.' : 'Loading the segments…'}
+          emptyText={segments.emptyText}
         />
         <WholeNumberField
           form={form}
