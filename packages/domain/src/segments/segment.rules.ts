@@ -16,7 +16,8 @@ export interface SegmentWording {
 
 const DAY_MS = 86_400_000;
 
-const MONTHS = [
+/** Month names, January first (a birthday rule's month 1 is `MONTH_NAMES[0]`). */
+export const MONTH_NAMES = [
   'January',
   'February',
   'March',
@@ -87,7 +88,7 @@ export function describeSegmentRule(rule: SegmentRule, wording: SegmentWording):
     case 'birthdayMonth':
       return rule.month === 'current'
         ? 'Birthday this month'
-        : `Birthday in ${MONTHS[rule.month - 1] ?? String(rule.month)}`;
+        : `Birthday in ${MONTH_NAMES[rule.month - 1] ?? String(rule.month)}`;
     case 'signUp':
       if (rule.withinDays !== null) return `Joined ${lastDays(rule.withinDays, number)}`;
       if (rule.from !== null && rule.to !== null)

@@ -1,7 +1,7 @@
 import { describeSegment, type SegmentDetail } from '@tally/domain';
-import { DateTime, ErrorState, Page, QueryState, Section } from '@tally/ui';
-import { useEffect, useRef, useState } from 'react';
+import { DateTime, Page, QueryState, Section } from '@tally/ui';
 import { Link, useLocation, useParams } from 'react-router';
+import { ConfirmAction } from '../../../components/confirm-action';
 import { useProgramme } from '../../../lib/programme';
 import type { StoreList } from '../../../lib/stores';
 import { useArchiveSegment } from '../api/archive-segment';
@@ -77,7 +77,7 @@ function Detail({
           </ul>
         )}
       </Section>
-      {canManage && !segment.archived ? <Manage segment={segment} /> : null}
+      {canManage ? <Manage segment={segment} /> : null}
     </>
   );
 }
@@ -85,51 +85,23 @@ function Detail({
 /** Edit, or archive after a confirmation (the API refuses while a campaign that is not a draft targets it). */
 function Manage({ segment }: { segment: SegmentDetail }) {
   const archive = useArchiveSegment();
-  const [confirming, setConfirming] = useState(false);
-  const confirmRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    if (confirming) confirmRef.current?.focus();
-  }, [confirming]);
   return (
     <Section title="Change">
-      <p>
-        <Link to={`/segments/${segment.id}/edit`}>Edit the segment</Link>
-      </p>
-      {confirming ? (
-        <div className="tally-warning">
-          <p>
-            Archive “{segment.definition.name}”? It can no longer be picked for a campaign or changed, and its
-            name is free for another segment.
-          </p>
-          <div className="row-actions">
-            <button
-              ref={confirmRef}
-              type="button"
-              className="tally-button--danger"
-              disabled={archive.isPending}
-              onClick={() => archive.mutate(segment.id, { onSettled: () => setConfirming(false) })}
-            >
-              Confirm archive
-            </button>
-            <button type="button" className="tally-button--secondary" onClick={() => setConfirming(false)}>
-              Keep it
-            </button>
-          </div>
-        </div>
-      ) : (
-        <button
-          type="button"
-          className="tally-button--secondary"
-          onClick={() => {
-            archive.reset();
-            setConfirming(true);
-          }}
-        >
-          Archive the segment
-        </button>
+      {segment.archived ? null : (
+        <p>
+          <Link to={`/segments/${segment.id}/edit`}>Edit the segment</Link>
+        </p>
       )}
-      <p role="status">{archive.isPending ? 'Archiving…' : archive.isSuccess ? 'Segment archived.' : ''}</p>
-      {archive.isError ? <ErrorState error={archive.error} /> : null}
+      <ConfirmAction
+        offered={!segment.archived}
+        mutation={archive}
+        run={(done) => archive.mutate(segment.id, { onSuccess: done })}
+        label="Archive the segment"
+        question={`Archive “${segment.definition.name}”? It can no longer be picked for a campaign or changed, and its name is free for another segment.`}
+        confirmLabel="Confirm archive"
+        pendingText="Archiving…"
+        doneText="Segment archived."
+      />
     </Section>
   );
 }

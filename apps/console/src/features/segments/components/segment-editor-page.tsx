@@ -1,6 +1,5 @@
 import { SegmentDefinitionSchema, type Programme, type Segment } from '@tally/domain';
 import {
-  ApiError,
   Form,
   Page,
   QueryState,
@@ -14,6 +13,7 @@ import {
 import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import { ReloadedNotice, VersionConflict, withDefinitionPaths } from '../../../components/version-conflict';
 import { useProgramme } from '../../../lib/programme';
 import type { StoreList } from '../../../lib/stores';
 import { useCreateSegment } from '../api/create-segment';
@@ -71,21 +71,6 @@ function EditSegment({ id, programme, stores }: { id: string; programme: Program
       }
     </QueryState>
   );
-}
-
-/** A PUT names its fields inside the body (`definition.rules.0.max`); the form's are the definition's own. */
-function withDefinitionPaths(error: unknown): never {
-  if (isApiError(error) && error.errors.some((e) => e.field.startsWith('definition.'))) {
-    throw new ApiError({
-      status: error.status,
-      code: error.code,
-      title: error.title,
-      detail: error.detail,
-      requestId: error.requestId,
-      errors: error.errors.map((e) => ({ ...e, field: e.field.replace(/^definition\./, '') })),
-    });
-  }
-  throw error;
 }
 
 function SegmentEditor({
@@ -147,23 +132,8 @@ function SegmentEditor({
         className="tally-form campaign-editor__form"
         aria-label={base ? `Edit ${base.definition.name}` : 'New segment'}
       >
-        {conflict ? (
-          <div className="tally-warning">
-            <p>
-              Someone else saved this segment after you opened it. Your changes are still in the form, but
-              saving them would overwrite theirs.
-            </p>
-            <button type="button" className="tally-button--secondary" onClick={() => void reload()}>
-              Reload the latest version
-            </button>{' '}
-            <span className="tally-muted">(replaces your changes with theirs)</span>
-          </div>
-        ) : null}
-        {reloaded !== null ? (
-          <p ref={reloadNotice} tabIndex={-1} role="status" className="tally-notice">
-            Loaded version {reloaded}. Make your changes again, then save.
-          </p>
-        ) : null}
+        {conflict ? <VersionConflict thing="segment" onReload={() => void reload()} /> : null}
+        <ReloadedNotice version={reloaded} noticeRef={reloadNotice} />
         <TextField
           form={form}
           name="name"

@@ -1,5 +1,6 @@
 import {
   MAX_SEGMENT_RULES,
+  MONTH_NAMES,
   type SegmentDefinition,
   type SegmentRule,
   type SegmentRuleKind,
@@ -45,20 +46,7 @@ export const RULE_KINDS: readonly { value: SegmentRuleKind; label: string; hint:
 
 export const MONTH_OPTIONS = [
   { value: 'current', label: 'This month (whichever month it is)' },
-  ...[
-    'January',
-    'February',
-    'March',
-    'April',
-    'May',
-    'June',
-    'July',
-    'August',
-    'September',
-    'October',
-    'November',
-    'December',
-  ].map((label, i) => ({ value: String(i + 1), label })),
+  ...MONTH_NAMES.map((label, i) => ({ value: String(i + 1), label })),
 ] as const;
 
 const emptySlot = (): Record<SlotField, string | string[]> => ({
