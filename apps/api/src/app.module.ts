@@ -21,6 +21,7 @@ import { ProgrammeModule } from './modules/programme/programme.module.js';
 import { ProgrammeChangesModule } from './modules/programme-changes/programme-changes.module.js';
 import { ReferralsModule } from './modules/referrals/referrals.module.js';
 import { RewardsModule } from './modules/rewards/rewards.module.js';
+import { SegmentsModule } from './modules/segments/segments.module.js';
 import { StaffModule } from './modules/staff/staff.module.js';
 import { WebhooksModule } from './modules/webhooks/webhooks.module.js';
 import { ReportsModule } from './modules/reports/reports.module.js';
@@ -58,6 +59,7 @@ export class AppModule {
         ProgrammeModule,
         ProgrammeChangesModule,
         RewardsModule,
+        SegmentsModule,
         CampaignsModule,
         IdeasModule,
         ReferralsModule,

@@ -242,6 +242,18 @@ const SCREENS: Screen[] = [
       await settled(page);
     },
   },
+  {
+    name: 'console segment editor, with a rule and its live count',
+    open: async (page) => {
+      await signInToConsole(page, DEMO_STAFF.marketing.email);
+      await mainNav(page).getByRole('link', { name: 'Segments', exact: true }).click();
+      await page.getByRole('link', { name: 'New segment' }).click();
+      await page.getByLabel('Kind of rule to add').selectOption('visits');
+      await page.getByRole('button', { name: 'Add rule' }).click();
+      await page.getByLabel(/^Rule 1: Minimum/).fill('1');
+      await page.getByText(/members? match/).waitFor();
+    },
+  },
 ];
 
 describeJourneys('Accessibility (axe)', () => {

@@ -36,3 +36,5 @@ export * from './webhooks/webhooks.schema.js';
 export * from './reports/reports.schema.js';
 export * from './ideas/idea.rules.js';
 export * from './ideas/idea.schema.js';
+export * from './segments/segment.schema.js';
+export * from './segments/segment.rules.js';

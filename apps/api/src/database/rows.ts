@@ -13,3 +13,8 @@ export function rowsOf<T>(result: unknown): T[] {
   }
   return result as T[];
 }
+
+/** Whether a failed statement broke this unique constraint (index). */
+export function uniqueViolation(error: unknown, constraint: string): boolean {
+  return (error as { driverError?: { constraint?: string } }).driverError?.constraint === constraint;
+}

@@ -94,7 +94,8 @@ describe('campaigns: drafting and lifecycle', () => {
     [{ window: { startsAt: iso(0), endsAt: null, hours: { from: 18, to: 9 } } }, 'window.hours.to'],
     [{ effect: { type: 'multiplier', multiplierBp: 5_000 } }, 'effect.multiplierBp'],
     [{ limits: { budgetPoints: -5 } }, 'limits.budgetPoints'],
-    [{ audience: { segments: ['vip'] } }, 'audience.segments'],
+    [{ audience: { segments: ['vip'] } }, 'audience.segments.0'],
+    [{ audience: { segments: [randomUUID()] } }, 'audience.segments.0'],
     [{ surprise: true }, ''],
   ])('refuses %j naming %s and writes nothing', async (overrides, field) => {
     const before = await campaignCount();

@@ -14,6 +14,7 @@ export const CONSOLE_NAV: readonly ConsoleNavItem[] = [
   { to: '/stores', label: 'Stores', permission: 'stores:read' },
   { to: '/rewards', label: 'Rewards', permission: 'rewards:manage' },
   { to: '/campaigns', label: 'Campaigns', permission: 'campaigns:read' },
+  { to: '/segments', label: 'Segments', permission: 'campaigns:read' },
   { to: '/programme', label: 'Programme', permission: 'programme:read' },
   { to: '/ideas', label: 'Ideas', permission: 'ideas:moderate' },
   { to: '/reports/liability', label: 'Points liability', permission: 'reports:read' },

@@ -39,6 +39,20 @@ const CampaignDetailPage = lazy(() =>
   })),
 );
 
+const SegmentsPage = lazy(() =>
+  import('../features/segments/components/segments-page').then((m) => ({ default: m.SegmentsPage })),
+);
+const SegmentEditorPage = lazy(() =>
+  import('../features/segments/components/segment-editor-page').then((m) => ({
+    default: m.SegmentEditorPage,
+  })),
+);
+const SegmentDetailPage = lazy(() =>
+  import('../features/segments/components/segment-detail-page').then((m) => ({
+    default: m.SegmentDetailPage,
+  })),
+);
+
 const ProgrammePage = lazy(() =>
   import('../features/programme/components/programme-page').then((m) => ({ default: m.ProgrammePage })),
 );
@@ -145,6 +159,50 @@ export function AppRoutes() {
           <Route
             path="campaigns/:id/edit"
             element={<Allowed permission="campaigns:manage">{() => <CampaignEditorPage />}</Allowed>}
+          />
+          <Route
+            path="segments"
+            element={
+              <Allowed permission="campaigns:read">
+                {(user) => (
+                  <WithStores>
+                    {(stores) => (
+                      <SegmentsPage canManage={can(user.role, 'campaigns:manage')} stores={stores} />
+                    )}
+                  </WithStores>
+                )}
+              </Allowed>
+            }
+          />
+          <Route
+            path="segments/new"
+            element={
+              <Allowed permission="campaigns:manage">
+                {() => <WithStores>{(stores) => <SegmentEditorPage stores={stores} />}</WithStores>}
+              </Allowed>
+            }
+          />
+          <Route
+            path="segments/:id"
+            element={
+              <Allowed permission="campaigns:read">
+                {(user) => (
+                  <WithStores>
+                    {(stores) => (
+                      <SegmentDetailPage canManage={can(user.role, 'campaigns:manage')} stores={stores} />
+                    )}
+                  </WithStores>
+                )}
+              </Allowed>
+            }
+          />
+          <Route
+            path="segments/:id/edit"
+            element={
+              <Allowed permission="campaigns:manage">
+                {() => <WithStores>{(stores) => <SegmentEditorPage stores={stores} />}</WithStores>}
+              </Allowed>
+            }
           />
           <Route
             path="programme"

@@ -57,6 +57,8 @@ export const CampaignDefinitionSchema = z
       });
     if (new Set(c.window.daysOfWeek).size !== c.window.daysOfWeek.length)
       ctx.addIssue({ code: 'custom', path: ['window', 'daysOfWeek'], message: 'must not repeat a day' });
+    if (new Set(c.audience.segments).size !== c.audience.segments.length)
+      ctx.addIssue({ code: 'custom', path: ['audience', 'segments'], message: 'must not repeat a segment' });
   });
 export type CampaignDefinition = z.output<typeof CampaignDefinitionSchema>;
 export type CampaignDefinitionInput = z.input<typeof CampaignDefinitionSchema>;

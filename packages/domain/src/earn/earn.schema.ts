@@ -57,7 +57,8 @@ export const CampaignWindowSchema = z.object({
 export const CampaignAudienceSchema = z
   .object({
     tierIds: z.array(z.string()).default([]),
-    segments: z.array(z.string()).default([]),
+    /** Saved segment ids: the member must be in at least one of them (the till works that out). */
+    segments: z.array(z.uuid('must be a segment id')).max(20, 'at most 20 segments').default([]),
     /** Only members who joined within this many days. */
     newMembersWithinDays: z.number().int().min(1).nullable().default(null),
     /** Only in the member's birthday month. */
@@ -101,6 +102,7 @@ export type CampaignRuleInput = z.input<typeof CampaignRuleSchema>;
 
 export const EarnMemberSchema = z.object({
   tierId: z.string().nullable(),
+  /** The segments (of those the campaigns being evaluated name) the member is in. */
   segments: z.array(z.string()).default([]),
   joinedAt: z.iso.datetime(),
   birthday: z.iso.date().nullable(),

@@ -23,26 +23,45 @@ import {
   evaluateEarn,
   pointsCost,
   scheduledTransition,
+  type SegmentRule,
+  segmentIdsOf,
   toCampaignRule,
 } from '@tally/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { type RequestContext, staffIdOf } from '../../common/auth/actor.js';
 import { toCsv } from '../../common/csv.js';
-import { AppException, ValidationException } from '../../common/exceptions/app.exception.js';
+import { AppException } from '../../common/exceptions/app.exception.js';
 import { decodeIdCursor, encodeIdCursor } from '../../common/pagination/id-cursor.js';
 import { parseOrThrow } from '../../common/pipes/zod-validation.pipe.js';
 import { AuditService } from '../audit/audit.service.js';
 import { ProgrammeService } from '../programme/programme.service.js';
+import { type EvaluationContext } from '../segments/segments.repository.js';
+import { SegmentsService } from '../segments/segments.service.js';
 import { type CampaignRow, CampaignsRepository, type CampaignVersionRow } from './campaigns.repository.js';
 
 /** How long a process reuses the list of live campaigns at the till; edits here clear it at once. */
 const LIVE_CACHE_MS = 2_000;
 
-interface LiveCampaign {
+export interface LiveCampaign {
   id: string;
   definition: CampaignDefinition;
   budgetRemaining: number | null;
+}
+
+/**
+ * The live campaigns as one till sale sees them: read once before the award's transaction (so nothing
+ * inside it reads outside the transaction), with the rules of the segments they target.
+ */
+export interface TillCampaigns {
+  rules: CampaignRule[];
+  live: ReadonlyMap<string, LiveCampaign>;
+  segments: ReadonlyMap<string, SegmentRule[]>;
+}
+
+interface LiveSet {
+  campaigns: LiveCampaign[];
+  segments: Map<string, SegmentRule[]>;
 }
 
 /** The campaign points an award draws, settled under the campaigns' locks. */
@@ -61,14 +80,20 @@ const SYSTEM: RequestContext = { actor: null, ip: '', requestId: 'job:campaigns.
  */
 @Injectable()
 export class CampaignsService {
-  private live: { at: number; campaigns: Promise<LiveCampaign[]> } | undefined;
+  private live: { at: number; set: Promise<LiveSet> } | undefined;
 
   constructor(
     private readonly repository: CampaignsRepository,
     private readonly programmes: ProgrammeService,
+    private readonly segments: SegmentsService,
     private readonly audit: AuditService,
     @InjectDataSource() private readonly dataSource: DataSource,
-  ) {}
+  ) {
+    // A segment edited in this process applies from the next sale, as a campaign edit does.
+    segments.onChange(() => {
+      this.live = undefined;
+    });
+  }
 
   async list(query: unknown): Promise<CampaignPage> {
     const { status, cursor, limit } = parseOrThrow(CampaignQuerySchema, query ?? {}, ['query']);
@@ -89,8 +114,9 @@ export class CampaignsService {
   }
 
   async create(input: unknown, ctx: RequestContext): Promise<Campaign> {
-    const definition = supported(parseOrThrow(CampaignDefinitionSchema, input), 'audience.segments');
+    const definition = parseOrThrow(CampaignDefinitionSchema, input);
     const row = await this.dataSource.transaction(async (manager) => {
+      await this.segments.requireUsable(manager, definition.audience.segments, 'audience.segments');
       const created = await this.repository.insert(manager, definition, staffIdOf(ctx));
       await this.repository.appendVersion(manager, created, 'created', staffIdOf(ctx), null);
       await this.audit.record(manager, ctx, {
@@ -107,11 +133,15 @@ export class CampaignsService {
   async update(id: string, input: unknown, ctx: RequestContext): Promise<Campaign> {
     parseOrThrow(z.uuid(), id, ['id']);
     const parsed = parseOrThrow(CampaignUpdateSchema, input);
-    const { version } = parsed;
-    const definition = supported(parsed.definition, 'definition.audience.segments');
+    const { version, definition } = parsed;
     const row = await this.dataSource.transaction(async (manager) => {
       const current = await this.repository.find(id, manager, true);
       if (!current) throw new AppException('CAMPAIGN_NOT_FOUND');
+      await this.segments.requireUsable(
+        manager,
+        definition.audience.segments,
+        'definition.audience.segments',
+      );
       if (!campaignEditable(current.status)) throw new AppException('CAMPAIGN_ENDED');
       if (current.version !== version)
         throw new AppException(
@@ -157,6 +187,13 @@ export class CampaignsService {
           'CAMPAIGN_TRANSITION_REFUSED',
           `A ${current.status} campaign cannot be ${pastTense(action)}.`,
         );
+      // A draft may name a segment archived since it was saved; it cannot go out like that.
+      if (next === 'scheduled' || next === 'live')
+        await this.segments.requireUsable(
+          manager,
+          current.definition.audience.segments,
+          'definition.audience.segments',
+        );
       return this.move(manager, current, next, action, ctx, reason ?? null);
     });
     this.live = undefined;
@@ -201,13 +238,16 @@ export class CampaignsService {
     return outcome;
   }
 
-  /** The same engine as the till, on a sample basket, with and without the campaign. */
+  /**
+   * The same engine as the till, on a sample basket, with and without the campaign. The sample member
+   * is in the campaign's segments unless the request says which segments they are in.
+   */
   async preview(input: unknown): Promise<CampaignPreview> {
     const request = parseOrThrow(CampaignPreviewRequestSchema, input);
     const programme = await this.programmes.get();
     const member = {
       tierId: request.member.tierId ?? programme.tiers.find((t) => t.threshold === 0)?.id ?? null,
-      segments: request.member.segments ?? [],
+      segments: request.member.segments ?? request.definition.audience.segments,
       joinedAt: request.member.joinedAt ?? '2020-01-01T00:00:00.000Z',
       birthday: request.member.birthday ?? null,
     };
@@ -225,10 +265,29 @@ export class CampaignsService {
   }
 
   /** The campaigns live now, as the engine sees them (budget left as last seen; settled under lock). */
-  async rulesAt(now: Date): Promise<CampaignRule[]> {
-    return (await this.liveCampaigns())
-      .map((c) => toCampaignRule(c.id, c.definition, { budget: c.budgetRemaining, member: null }))
-      .filter((rule) => Date.parse(rule.window.startsAt) <= now.getTime());
+  async atTill(now: Date): Promise<TillCampaigns> {
+    const set = await this.liveCampaigns();
+    return {
+      rules: set.campaigns
+        .map((c) => toCampaignRule(c.id, c.definition, { budget: c.budgetRemaining, member: null }))
+        .filter((rule) => Date.parse(rule.window.startsAt) <= now.getTime()),
+      live: new Map(set.campaigns.map((c) => [c.id, c])),
+      segments: set.segments,
+    };
+  }
+
+  /**
+   * The segments, of those the live campaigns target, that this member is in: one query for the
+   * member, and none at all when no live campaign targets a segment.
+   */
+  async memberSegments(memberId: string, till: TillCampaigns, at: EvaluationContext): Promise<string[]> {
+    const ids = segmentIdsOf(till.rules.map((r) => r.audience));
+    if (ids.length === 0) return [];
+    const segments = ids.flatMap((id) => {
+      const rules = till.segments.get(id);
+      return rules ? [{ id, rules }] : [];
+    });
+    return this.segments.membership(memberId, segments, at);
   }
 
   /**
@@ -241,9 +300,9 @@ export class CampaignsService {
     memberId: string,
     now: Date,
     evaluate: (campaigns: readonly CampaignRule[]) => EarnResult,
+    till: TillCampaigns,
   ): Promise<SettledEarn> {
-    const live = new Map((await this.liveCampaigns()).map((c) => [c.id, c]));
-    const rules = await this.rulesAt(now);
+    const { live, rules } = till;
     const isLimited = (rule: CampaignRule) => campaignLimited(live.get(rule.id)!.definition);
     // Limited campaigns that would add points to this basket are locked and re-read; the others stay
     // out, so only a locked campaign ever draws on a budget or an allowance.
@@ -339,25 +398,28 @@ export class CampaignsService {
     );
   }
 
-  private liveCampaigns(): Promise<LiveCampaign[]> {
+  /** Live campaigns and the rules of the segments they target (a second query only when they do). */
+  private liveCampaigns(): Promise<LiveSet> {
     const now = Date.now();
     if (!this.live || now - this.live.at > LIVE_CACHE_MS) {
-      const campaigns = this.repository.live(new Date(now)).then((rows) =>
-        rows.map((row) => ({
+      const set = this.repository.live(new Date(now)).then(async (rows) => {
+        const campaigns = rows.map((row) => ({
           id: row.id,
           definition: row.definition,
           budgetRemaining:
             row.budget_points === null
               ? null
               : Math.max(0, Number(row.budget_points) - Number(row.issued_points)),
-        })),
-      );
-      this.live = { at: now, campaigns };
-      campaigns.catch(() => {
+        }));
+        const ids = segmentIdsOf(campaigns.map((c) => c.definition.audience));
+        return { campaigns, segments: ids.length > 0 ? await this.segments.rulesOf(ids) : new Map() };
+      });
+      this.live = { at: now, set };
+      set.catch(() => {
         this.live = undefined;
       });
     }
-    return this.live.campaigns;
+    return this.live.set;
   }
 
   private async found(id: string): Promise<CampaignRow> {
@@ -366,15 +428,6 @@ export class CampaignsService {
     if (!row) throw new AppException('CAMPAIGN_NOT_FOUND');
     return row;
   }
-}
-
-/** Segments are not stored yet: a campaign naming one would never apply, so it is refused outright. */
-function supported(definition: CampaignDefinition, field: string): CampaignDefinition {
-  if (definition.audience.segments.length > 0)
-    throw new ValidationException([
-      { field, message: 'segments are not available yet; use tiers, new members or birthdays' },
-    ]);
-  return definition;
 }
 
 function pastTense(action: CampaignAction): string {

@@ -47,7 +47,7 @@ import { requireIdempotencyKey } from '../../common/idempotency-key.js';
 import { AppException, ValidationException } from '../../common/exceptions/app.exception.js';
 import { parseOrThrow } from '../../common/pipes/zod-validation.pipe.js';
 import { AuditService } from '../audit/audit.service.js';
-import { CampaignsService } from '../campaigns/campaigns.service.js';
+import { CampaignsService, type TillCampaigns } from '../campaigns/campaigns.service.js';
 import { LedgerService } from '../ledger/ledger.service.js';
 import { requestHash } from '../ledger/request-hash.js';
 import { pointsEarnedNotice } from '../notifications/notification-texts.js';
@@ -106,9 +106,11 @@ export class CheckoutService {
     }
     const now = new Date();
     const timeZone = await this.repository.storeTimeZone(storeId);
+    const till = await this.campaigns.atTill(now);
+    const segments = await this.campaigns.memberSegments(member.id, till, { now, timeZone });
     const evaluate = (campaigns: readonly CampaignRule[]) =>
-      evaluateEarn(request.receipt, earnMember(member), programme, campaigns, { now, timeZone });
-    const result = evaluate(await this.campaigns.rulesAt(now));
+      evaluateEarn(request.receipt, earnMember(member, segments), programme, campaigns, { now, timeZone });
+    const result = evaluate(till.rules);
 
     if (actor.kind === 'staff' && actor.role === 'cashier') {
       const limit = await this.limitBreached(actor.id, result.points, programme);
@@ -123,6 +125,7 @@ export class CheckoutService {
       paymentFingerprint: request.paymentCardFingerprint ?? null,
       programme,
       evaluate,
+      till,
       scope,
       key,
       hash,
@@ -161,6 +164,8 @@ export class CheckoutService {
     programme: Programme;
     /** The engine on this sale, given the campaigns; campaign limits are settled inside the transaction. */
     evaluate: (campaigns: readonly CampaignRule[]) => EarnResult;
+    /** The live campaigns, read before the transaction. */
+    till: TillCampaigns;
     scope: string;
     key: string;
     hash: string;
@@ -170,7 +175,7 @@ export class CheckoutService {
     const availableAt =
       programme.pendingDays > 0 ? new Date(now.getTime() + programme.pendingDays * DAY) : null;
     const outcome = await this.dataSource.transaction(async (manager) => {
-      const { result, issues } = await this.campaigns.settle(manager, member.id, now, a.evaluate);
+      const { result, issues } = await this.campaigns.settle(manager, member.id, now, a.evaluate, a.till);
       const receiptId = await this.repository.claimReceipt(manager, {
         storeId,
         ref: receipt.id,
@@ -335,8 +340,10 @@ export class CheckoutService {
     const programme = await this.programmes.get();
     const now = new Date();
     const timeZone = await this.repository.storeTimeZone(approval.store_id);
+    const till = await this.campaigns.atTill(now);
+    const segments = await this.campaigns.memberSegments(member.id, till, { now, timeZone });
     const evaluate = (campaigns: readonly CampaignRule[]) =>
-      evaluateEarn(request.receipt, earnMember(member), programme, campaigns, { now, timeZone });
+      evaluateEarn(request.receipt, earnMember(member, segments), programme, campaigns, { now, timeZone });
     const cashier: Actor = {
       kind: 'staff',
       id: approval.requested_by,
@@ -355,6 +362,7 @@ export class CheckoutService {
       paymentFingerprint: request.paymentCardFingerprint ?? null,
       programme,
       evaluate,
+      till,
       scope: actorScope(cashier),
       key: approval.idempotency_key,
       hash: approval.request_hash,
@@ -731,10 +739,11 @@ function requireActor(ctx: RequestContext): Actor {
   return ctx.actor;
 }
 
-function earnMember(member: CheckoutMemberRow) {
+/** The member as the earn engine sees them; `segments` are those of the live campaigns' segments they are in. */
+function earnMember(member: CheckoutMemberRow, segments: string[]) {
   return {
     tierId: member.tier_id,
-    segments: [],
+    segments,
     joinedAt: new Date(member.created_at).toISOString(),
     birthday: member.birthday,
   };

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { rowsOf } from '../../database/rows.js';
+import { rowsOf, uniqueViolation } from '../../database/rows.js';
 
 export interface StaffRow {
   id: string;
@@ -37,10 +37,6 @@ export interface PosKeyRow {
 const STAFF_COLUMNS = `s.id, s.email, s.name, s.role, s.status, s.created_at, s.last_login_at,
   coalesce((SELECT array_agg(ss.store_id ORDER BY ss.store_id) FROM staff_store ss WHERE ss.staff_id = s.id), ARRAY[]::uuid[]) AS store_ids`;
 const KEY_COLUMNS = 'id, store_id, name, prefix, created_at, created_by, revoked_at, last_used_at';
-
-function uniqueViolation(error: unknown, constraint: string): boolean {
-  return (error as { driverError?: { constraint?: string } }).driverError?.constraint === constraint;
-}
 
 /** Staff users, their stores, stores and POS keys. */
 @Injectable()

@@ -32,6 +32,7 @@ const NAV = [
   'Stores',
   'Rewards',
   'Campaigns',
+  'Segments',
   'Programme',
   'Ideas',
   'Points liability',
@@ -81,6 +82,7 @@ describe('console pages', () => {
       },
       'GET /api/v1/audit': (_req, res) => sendJson(res, 200, { items: [auditEntry('1')], nextCursor: null }),
       'GET /api/v1/campaigns': (_req, res) => sendJson(res, 200, { items: [], nextCursor: null }),
+      'GET /api/v1/segments': (_req, res) => sendJson(res, 200, { items: [], nextCursor: null }),
       'GET /api/v1/outbox': (_req, res) => sendJson(res, 200, { items: [invitation], nextCursor: null }),
       'GET /api/v1/admin/ledger/verify': (_req, res) => {
         ledgerRuns += 1;
@@ -154,6 +156,8 @@ describe('console pages', () => {
     '/campaigns/new',
     '/ideas',
     '/ideas/review',
+    '/segments',
+    '/segments/new',
   ])('refuses %s to a cashier with a clear message', async (path) => {
     user = staffUser('cashier');
     renderConsole(path);
@@ -170,6 +174,16 @@ describe('console pages', () => {
     expect(navLinks()).toContain('Campaigns');
     expect(await screen.findByText('No campaigns yet.')).toBeTruthy();
     expect(screen.queryByRole('link', { name: 'New campaign' })).toBeNull();
+  });
+
+  it('loads the segments page on demand, next to campaigns, and shows a manager no "New segment"', async () => {
+    user = staffUser('manager');
+    renderConsole('/segments');
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Segments' })).toBeTruthy();
+    expect(navLinks().indexOf('Segments')).toBe(navLinks().indexOf('Campaigns') + 1);
+    expect(await screen.findByText('No segments yet.')).toBeTruthy();
+    expect(screen.queryByRole('link', { name: 'New segment' })).toBeNull();
   });
 
   it('shows a new POS key’s secret once, with a warning and a copy button, and forgets it on Done', async () => {

@@ -10,9 +10,11 @@ import {
 import { evaluateEarn } from '../earn.rules.js';
 
 const programme: Programme = { ...DEFAULT_PROGRAMME };
+const STUDENTS = '5b0e8c86-0f4c-4b6e-9d6f-2f0a4e1c9a01';
+const REGULARS = '5b0e8c86-0f4c-4b6e-9d6f-2f0a4e1c9a02';
 const member: EarnMember = {
   tierId: 'member',
-  segments: [],
+  segments: [REGULARS],
   joinedAt: '2025-01-01T00:00:00Z',
   birthday: '1990-06-15',
 };
@@ -165,7 +167,9 @@ describe('evaluateEarn', () => {
   it.each([
     ['a tier it targets', { tierIds: ['member'] }, true],
     ['another tier', { tierIds: ['gold'] }, false],
-    ['a segment the member is not in', { segments: ['students'] }, false],
+    ['a segment the member is not in', { segments: [STUDENTS] }, false],
+    ['a segment the member is in', { segments: [REGULARS] }, true],
+    ['any one of its segments', { segments: [STUDENTS, REGULARS] }, true],
     ['new members when the member joined long ago', { newMembersWithinDays: 30 }, false],
     ['the birthday month', { birthdayMonth: true }, true],
   ])('respects the audience: %s', (_, audience, applies) => {

@@ -1,7 +1,7 @@
 import type { CampaignStats } from '@tally/domain';
 import { QueryState, Section, formatPoints } from '@tally/ui';
 import { campaignStatsCsvPath, useCampaignStats } from '../api/get-campaign-stats';
-import { formatMinor } from '../lib/money';
+import { formatMinor } from '../../../lib/money';
 import { BudgetProgress } from './budget-progress';
 import { IssuedChart } from './issued-chart';
 

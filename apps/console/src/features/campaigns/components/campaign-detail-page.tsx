@@ -2,6 +2,7 @@ import { campaignEditable, type Campaign } from '@tally/domain';
 import { Page, QueryState, Section } from '@tally/ui';
 import { Link, useLocation, useParams } from 'react-router';
 import { useProgramme } from '../../../lib/programme';
+import { segmentName, useSegmentChoices } from '../../../lib/segments';
 import { useCampaign } from '../api/get-campaign';
 import { describeCampaign } from '../lib/describe-campaign';
 import { CampaignActions } from './campaign-actions';
@@ -42,9 +43,11 @@ function SavedNotice() {
 
 function CampaignDetail({ campaign, canManage }: { campaign: Campaign; canManage: boolean }) {
   const programme = useProgramme();
+  const segments = useSegmentChoices({ enabled: campaign.definition.audience.segments.length > 0 });
   const summary = describeCampaign(campaign.definition, {
     tiers: programme.data?.tiers ?? [],
     currency: programme.data?.currency ?? 'GBP',
+    segmentName: (id) => (segments.data ? segmentName(segments.data, id) : 'a segment'),
   });
   return (
     <>

@@ -1,9 +1,11 @@
 import { CampaignDefinitionSchema, campaignEditable, type Campaign, type Programme } from '@tally/domain';
-import { ApiError, Form, Page, QueryState, SubmitButton, isApiError, useApiClient, useForm } from '@tally/ui';
+import { Form, Page, QueryState, SubmitButton, isApiError, useApiClient, useForm } from '@tally/ui';
 import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import { ReloadedNotice, VersionConflict, withDefinitionPaths } from '../../../components/version-conflict';
 import { useProgramme } from '../../../lib/programme';
+import { useSegmentChoices } from '../../../lib/segments';
 import { useCreateCampaign } from '../api/create-campaign';
 import { campaignQueryOptions, useCampaign } from '../api/get-campaign';
 import { useUpdateCampaign } from '../api/update-campaign';
@@ -49,24 +51,6 @@ function EditCampaign({ id, programme }: { id: string; programme: Programme }) {
   );
 }
 
-/**
- * The API names a PUT's fields inside its body (`definition.window.endsAt`); the form's fields are the
- * definition's own paths, so the prefix goes.
- */
-function withDefinitionPaths(error: unknown): never {
-  if (isApiError(error) && error.errors.some((e) => e.field.startsWith('definition.'))) {
-    throw new ApiError({
-      status: error.status,
-      code: error.code,
-      title: error.title,
-      detail: error.detail,
-      requestId: error.requestId,
-      errors: error.errors.map((e) => ({ ...e, field: e.field.replace(/^definition\./, '') })),
-    });
-  }
-  throw error;
-}
-
 function CampaignEditor({ programme, campaign }: { programme: Programme; campaign?: Campaign }) {
   const currency = programme.currency;
   // The version this edit is based on: kept still while the page refetches in the background, so a
@@ -83,6 +67,7 @@ function CampaignEditor({ programme, campaign }: { programme: Programme; campaig
   const client = useApiClient();
   const queryClient = useQueryClient();
   const toInput = (values: typeof initialValues) => toDefinitionInput(values, currency, base?.definition);
+  const segments = useSegmentChoices();
 
   const form = useForm({
     initialValues,
@@ -118,27 +103,24 @@ function CampaignEditor({ programme, campaign }: { programme: Programme; campaig
         className="tally-form campaign-editor__form"
         aria-label={base ? `Edit ${base.definition.name}` : 'New campaign'}
       >
-        {conflict ? (
-          <div className="tally-warning">
-            <p>
-              Someone else saved this campaign after you opened it. Your changes are still in the form, but
-              saving them would overwrite theirs.
-            </p>
-            <button type="button" className="tally-button--secondary" onClick={() => void reload()}>
-              Reload the latest version
-            </button>{' '}
-            <span className="tally-muted">(replaces your changes with theirs)</span>
-          </div>
-        ) : null}
-        {reloaded !== null ? (
-          <p ref={reloadNotice} tabIndex={-1} role="status" className="tally-notice">
-            Loaded version {reloaded}. Make your changes again, then save.
-          </p>
-        ) : null}
+        {conflict ? <VersionConflict thing="campaign" onReload={() => void reload()} /> : null}
+        <ReloadedNotice version={reloaded} noticeRef={reloadNotice} />
         {base?.status === 'live' ? (
           <p className="tally-muted">This campaign is live: a saved change applies from the next sale.</p>
         ) : null}
-        <CampaignFields form={form} tiers={programme.tiers} currency={currency} />
+        <CampaignFields
+          form={form}
+          tiers={programme.tiers}
+          currency={currency}
+          segments={{
+            list: segments.data ?? [],
+            emptyText: segments.isError
+              ? 'The saved segments could not be loaded; reload the page to pick one.'
+              : segments.data
+                ? 'No segments are saved yet (see Segments).'
+                : 'Loading the segments…',
+          }}
+        />
         <SubmitButton pending={form.pending} pendingText="Saving the campaign…">
           {base ? 'Save campaign' : 'Create campaign'}
         </SubmitButton>

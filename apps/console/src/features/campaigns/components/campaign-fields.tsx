@@ -1,4 +1,4 @@
-import type { Tier } from '@tally/domain';
+import type { Segment, Tier } from '@tally/domain';
 import {
   CheckboxField,
   CheckboxGroupField,
@@ -6,6 +6,7 @@ import {
   TextField,
   type FieldName,
   type FormState,
+  type Option,
   type TextFieldProps,
 } from '@tally/ui';
 import type { ReactNode } from 'react';
@@ -101,15 +102,30 @@ function ListField({
   );
 }
 
+/**
+ * The saved segments to pick from, plus any the campaign names that are no longer offered (archived
+ * since), so they can be seen and unticked.
+ */
+function segmentOptions(segments: readonly Segment[], chosen: readonly string[]): Option[] {
+  const offered = segments.map((s) => ({ value: s.id, label: s.definition.name }));
+  const gone = chosen
+    .filter((id) => !segments.some((s) => s.id === id))
+    .map((id) => ({ value: id, label: 'An archived segment (untick it to save)' }));
+  return [...offered, ...gone];
+}
+
 /** Every part of a campaign's definition, grouped as marketing thinks of it. */
 export function CampaignFields({
   form,
   tiers,
   currency,
+  segments,
 }: {
   form: Form;
   tiers: readonly Tier[];
   currency: string;
+  /** Saved segments to offer, and what to say when there are none (loading, failed, none saved). */
+  segments: { list: readonly Segment[]; emptyText: string };
 }) {
   const clock = `In your time zone, ${localTimeZone()}.`;
   const multiplier = form.values['effect.type'] !== 'bonus';
@@ -167,6 +183,14 @@ export function CampaignFields({
           options={tiers.map((tier) => ({ value: tier.id, label: tier.name }))}
           hint="None ticked means every tier."
           emptyText="The programme has no tiers."
+        />
+        <CheckboxGroupField
+          form={form}
+          name="audience.segments"
+          optional
+          options={segmentOptions(segments.list, form.values['audience.segments'])}
+          hint="Members in at least one of the ticked segments. None ticked means no segment is needed."
+          emptyText={segments.emptyText}
         />
         <WholeNumberField
           form={form}

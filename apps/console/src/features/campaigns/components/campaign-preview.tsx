@@ -5,11 +5,12 @@ import {
   type Tier,
 } from '@tally/domain';
 import { ErrorState, Section, fieldMessage, formatPoints, formatPointsChange } from '@tally/ui';
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { localInputToUtc, localTimeZone } from '../../../lib/local-date-time';
+import { useSettled } from '../../../lib/use-settled';
 import { useCampaignPreview, type CampaignPreviewRequest } from '../api/preview-campaign';
 import { CAMPAIGN_LABELS, type CampaignFormValues } from '../lib/campaign-form';
-import { unitsToMinor } from '../lib/money';
+import { unitsToMinor } from '../../../lib/money';
 
 interface SampleLine {
   sku: string;
@@ -19,18 +20,6 @@ interface SampleLine {
 }
 
 const FIRST_LINE: SampleLine = { sku: 'SAMPLE-1', category: '', quantity: '1', price: '10.00' };
-
-/** The value after it has stayed the same for `ms`: one preview request per pause in typing. */
-function useSettled<T>(value: T, ms: number): T {
-  const [settled, setSettled] = useState(value);
-  const key = JSON.stringify(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setSettled(value), ms);
-    return () => clearTimeout(timer);
-    // The key stands for the value: a new object with the same content is not a change.
-  }, [key, ms]);
-  return settled;
-}
 
 type Built = { request: CampaignPreviewRequest } | { waiting: string };
 
@@ -98,6 +87,12 @@ export function CampaignPreview({
   return (
     <Section title="Preview">
       <p className="tally-muted">A sample sale, worked out by the same engine as the till.</p>
+      {'request' in built && built.request.definition.audience.segments.length > 0 ? (
+        <p className="tally-muted">
+          The sample member is taken to be in the campaign’s segments; at the till, only members in at least
+          one of them get its points.
+        </p>
+      ) : null}
       <fieldset className="tally-fieldset">
         <legend>Sample sale</legend>
         {lines.map((line, index) => {

@@ -20,7 +20,7 @@ import { useId } from 'react';
 import { useCancelCampaignSimulation } from '../api/cancel-campaign-simulation';
 import { useCampaignSimulations } from '../api/get-campaign-simulations';
 import { useStartCampaignSimulation } from '../api/start-campaign-simulation';
-import { formatMinor } from '../lib/money';
+import { formatMinor } from '../../../lib/money';
 import { defaultSimulationPeriod, simulationRequest } from '../lib/simulation-period';
 import { formatShare, LabelledProgress } from './budget-progress';
 

@@ -1,6 +1,6 @@
 import type { CampaignDefinition } from '@tally/domain';
 import { isoToLocalInput, localInputToUtc } from '../../../lib/local-date-time';
-import { minorToUnits, unitsToMinor } from './money';
+import { minorToUnits, unitsToMinor } from '../../../lib/money';
 
 /**
  * What the campaign editor holds (text, as the inputs do) and how it becomes a `CampaignDefinition` for
@@ -16,6 +16,7 @@ export type CampaignFormValues = {
   'window.hours.from': string;
   'window.hours.to': string;
   'audience.tierIds': string[];
+  'audience.segments': string[];
   'audience.newMembersWithinDays': string;
   'audience.birthdayMonth': boolean;
   'basket.categories': string;
@@ -39,6 +40,7 @@ export const CAMPAIGN_LABELS: Record<keyof CampaignFormValues, string> = {
   'window.hours.from': 'From hour',
   'window.hours.to': 'Until hour',
   'audience.tierIds': 'Tiers',
+  'audience.segments': 'Segments',
   'audience.newMembersWithinDays': 'New members within (days)',
   'audience.birthdayMonth': 'Only in the member’s birthday month',
   'basket.categories': 'Categories',
@@ -80,6 +82,7 @@ export const NEW_CAMPAIGN: CampaignFormValues = {
   'window.hours.from': '',
   'window.hours.to': '',
   'audience.tierIds': [],
+  'audience.segments': [],
   'audience.newMembersWithinDays': '',
   'audience.birthdayMonth': false,
   'basket.categories': '',
@@ -133,6 +136,7 @@ export function campaignToValues(definition: CampaignDefinition, currency: strin
     'window.hours.from': window.hours ? String(window.hours.from) : '',
     'window.hours.to': window.hours ? String(window.hours.to) : '',
     'audience.tierIds': [...audience.tierIds],
+    'audience.segments': [...audience.segments],
     'audience.newMembersWithinDays':
       audience.newMembersWithinDays === null ? '' : String(audience.newMembersWithinDays),
     'audience.birthdayMonth': audience.birthdayMonth,
@@ -160,8 +164,7 @@ function editedInstant(input: string, current: string | null | undefined): strin
 
 /**
  * The definition for `CampaignDefinitionSchema`. Empty optional fields become the schema's "none":
- * no end, every day, all day, everyone, every line, no budget, no allowance. `segments`, which the editor
- * does not show, are kept as they were.
+ * no end, every day, all day, everyone, every line, no budget, no allowance.
  */
 export function toDefinitionInput(
   values: CampaignFormValues,
@@ -183,7 +186,7 @@ export function toDefinitionInput(
     },
     audience: {
       tierIds: values['audience.tierIds'],
-      segments: current?.audience.segments ?? [],
+      segments: values['audience.segments'],
       newMembersWithinDays: toNumber(values['audience.newMembersWithinDays']) ?? null,
       birthdayMonth: values['audience.birthdayMonth'],
     },

@@ -1,7 +1,7 @@
 import type { CampaignDefinition, Tier } from '@tally/domain';
 import { formatDateTime, formatPoints } from '@tally/ui';
 import { ALLOWANCE_PERIODS, WEEKDAYS } from './campaign-form';
-import { formatMinor } from './money';
+import { formatMinor } from '../../../lib/money';
 
 export const STACKING_EXPLANATIONS = {
   stack: 'Stacks: its points are added to those of any other campaign the same sale qualifies for.',
@@ -34,12 +34,19 @@ export function describeWindow(window: CampaignDefinition['window']): string {
   return `${dates}, ${days}, ${hours}.`;
 }
 
-export function describeAudience(audience: CampaignDefinition['audience'], tiers: readonly Tier[]): string {
+export function describeAudience(
+  audience: CampaignDefinition['audience'],
+  tiers: readonly Tier[],
+  segmentName: (id: string) => string = (id) => id,
+): string {
   const tierNames = audience.tierIds.map((id) => tiers.find((t) => t.id === id)?.name ?? id);
   const parts = [tierNames.length > 0 ? `Members in the ${joinWords(tierNames)} tier` : 'Every member'];
   if (audience.newMembersWithinDays !== null)
     parts.push(`who joined in the last ${formatPoints(audience.newMembersWithinDays)} days`);
-  if (audience.segments.length > 0) parts.push(`in the segments ${joinWords(audience.segments)}`);
+  if (audience.segments.length > 0)
+    parts.push(
+      `in the segment${audience.segments.length === 1 ? '' : 's'} ${joinWords(audience.segments.map(segmentName))}`,
+    );
   if (audience.birthdayMonth) parts.push('in their birthday month');
   return `${parts.join(', ')}.`;
 }
@@ -75,11 +82,15 @@ export function describeLimits(limits: CampaignDefinition['limits']): string {
 /** The definition in plain words, one sentence per part, for the detail page. */
 export function describeCampaign(
   definition: CampaignDefinition,
-  { tiers, currency }: { tiers: readonly Tier[]; currency: string },
+  {
+    tiers,
+    currency,
+    segmentName,
+  }: { tiers: readonly Tier[]; currency: string; segmentName?: (id: string) => string },
 ): [term: string, description: string][] {
   return [
     ['When', describeWindow(definition.window)],
-    ['Who', describeAudience(definition.audience, tiers)],
+    ['Who', describeAudience(definition.audience, tiers, segmentName)],
     ['What counts', describeBasket(definition.basket, currency)],
     ['Reward', describeEffect(definition.effect)],
     ['Limits', describeLimits(definition.limits)],

@@ -7,6 +7,7 @@ import {
   type CampaignStats,
   type CampaignVersion,
   type Programme,
+  type Segment,
 } from '@tally/domain';
 
 /** Test data for the campaigns feature's tests (never imported by the app). */
@@ -141,3 +142,13 @@ export function simulation(overrides: Partial<CampaignSimulation> = {}): Campaig
     ...overrides,
   };
 }
+
+/** A saved segment the campaign editor offers for an audience. */
+export const regulars: Segment = {
+  id: '5e6f7081-92a3-4b4c-8d5e-6f708192a3b4',
+  version: 1,
+  definition: { name: 'Regulars', description: '', rules: [{ kind: 'visits', days: 30, min: 2, max: null }] },
+  archived: false,
+  createdAt: '2026-01-01T10:00:00.000Z',
+  updatedAt: '2026-01-01T10:00:00.000Z',
+};

@@ -1,6 +1,6 @@
 import { type ProgrammeChange } from '@tally/domain';
-import { DateTime, EmptyState, ErrorState, QueryState, Section } from '@tally/ui';
-import { useState } from 'react';
+import { DateTime, EmptyState, QueryState, Section } from '@tally/ui';
+import { ConfirmAction } from '../../../components/confirm-action';
 import { useProgrammeChanges, useWithdrawProgrammeChange } from '../api/programme-changes';
 import { DifferenceList } from './difference-list';
 
@@ -38,7 +38,6 @@ export function ProgrammeChanges({ canManage }: { canManage: boolean }) {
 
 function ChangeItem({ change, canManage }: { change: ProgrammeChange; canManage: boolean }) {
   const withdraw = useWithdrawProgrammeChange();
-  const [confirming, setConfirming] = useState(false);
   const badge = change.status === 'announced' ? 'tally-badge tally-badge--ok' : 'tally-badge';
   return (
     <li>
@@ -61,41 +60,18 @@ function ChangeItem({ change, canManage }: { change: ProgrammeChange; canManage:
           </>
         ) : null}
       </p>
-      {canManage && change.status === 'announced' ? (
-        confirming ? (
-          <div className="tally-warning" role="group" aria-label="Confirm withdrawal">
-            <p>Withdraw this change? It will not take effect, and members no longer see it as upcoming.</p>
-            <div className="row-actions">
-              <button
-                type="button"
-                className="tally-button--danger"
-                disabled={withdraw.isPending}
-                onClick={() => withdraw.mutate(change.id, { onSuccess: () => setConfirming(false) })}
-              >
-                Confirm withdrawal
-              </button>
-              <button type="button" className="tally-button--secondary" onClick={() => setConfirming(false)}>
-                Keep it
-              </button>
-            </div>
-          </div>
-        ) : (
-          <button
-            type="button"
-            className="tally-button--secondary"
-            onClick={() => {
-              withdraw.reset();
-              setConfirming(true);
-            }}
-          >
-            Withdraw
-          </button>
-        )
+      {canManage ? (
+        <ConfirmAction
+          offered={change.status === 'announced'}
+          mutation={withdraw}
+          run={(done) => withdraw.mutate(change.id, { onSuccess: done })}
+          label="Withdraw"
+          question="Withdraw this change? It will not take effect, and members no longer see it as upcoming."
+          confirmLabel="Confirm withdrawal"
+          pendingText="Withdrawing…"
+          doneText="Change withdrawn."
+        />
       ) : null}
-      <p role="status" className="tally-muted">
-        {withdraw.isPending ? 'Withdrawing…' : withdraw.isSuccess ? 'Change withdrawn.' : ''}
-      </p>
-      {withdraw.isError ? <ErrorState error={withdraw.error} /> : null}
     </li>
   );
 }

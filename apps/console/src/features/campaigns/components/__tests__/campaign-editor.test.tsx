@@ -6,7 +6,7 @@ import { createTallyApiClient } from '@tally/ui';
 import { renderPage, sendJson, sendProblem, startTestServer, type TestServer } from '@tally/ui/testing';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { Route, Routes } from 'react-router';
-import { CAMPAIGN_ID, campaign, doubleCoffee, preview, programme } from '../../testing/fixtures';
+import { CAMPAIGN_ID, campaign, doubleCoffee, preview, programme, regulars } from '../../testing/fixtures';
 import { CampaignEditorPage } from '../campaign-editor-page';
 
 const NEW_ID = '2f304152-6374-4859-9a6b-7c8d9e0f1021';
@@ -23,6 +23,8 @@ describe('CampaignEditorPage', () => {
     server = await startTestServer({
       'GET /api/v1/programme': (_req, res) => sendJson(res, 200, programme),
       'POST /api/v1/campaigns/preview': (_req, res) => sendJson(res, 200, preview),
+      'GET /api/v1/segments?limit=100': (_req, res) =>
+        sendJson(res, 200, { items: [regulars], nextCursor: null }),
       'POST /api/v1/campaigns': (req, res) => {
         const body = JSON.parse(req.body) as CampaignDefinition;
         if (body.name === 'Spring coffee') {
@@ -135,6 +137,7 @@ describe('CampaignEditorPage', () => {
       type(/^From hour/, '7');
       type(/^Until hour/, '11');
       fireEvent.click(field('Silver'));
+      fireEvent.click(await within(form).findByLabelText('Regulars'));
       type(/^Categories/, 'coffee, tea,, coffee');
       expect(within(form).getByRole('list', { name: 'Categories entered' }).textContent).toBe('coffeetea');
       type(/^Minimum spend/, '5.5');
@@ -155,7 +158,12 @@ describe('CampaignEditorPage', () => {
           daysOfWeek: [1, 5],
           hours: { from: 7, to: 11 },
         },
-        audience: { tierIds: ['silver'], segments: [], newMembersWithinDays: null, birthdayMonth: false },
+        audience: {
+          tierIds: ['silver'],
+          segments: [regulars.id],
+          newMembersWithinDays: null,
+          birthdayMonth: false,
+        },
         basket: { categories: ['coffee', 'tea'], skus: [], minSpend: 550 },
         effect: { type: 'multiplier', multiplierBp: 15_000 },
         limits: { budgetPoints: 10_000, perMember: { points: 200, period: 'week' } },

@@ -7,7 +7,7 @@ import {
   splitList,
   toDefinitionInput,
 } from '../campaign-form';
-import { minorToUnits, unitsToMinor } from '../money';
+import { minorToUnits, unitsToMinor } from '../../../../lib/money';
 
 describe('toDefinitionInput', () => {
   it('gives back the stored definition unchanged when nothing was edited, to the millisecond', () => {
