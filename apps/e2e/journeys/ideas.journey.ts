@@ -86,7 +86,7 @@ describeJourneys('Ideas board', () => {
     const marketing = await journeys.newPage();
     await signInToConsole(marketing, DEMO_STAFF.marketing.email);
     await marketing.goto(`/console${ideaPath}`);
-    await pageHeading(marketing, title).waitFor();
+    await pageHeading(marketing, ideaName).waitFor();
     await move(
       marketing,
       ideaName,
