@@ -4,10 +4,9 @@ import {
   type CampaignPreview as CampaignPreviewResult,
   type Tier,
 } from '@tally/domain';
-import { ErrorState, Section, fieldMessage, formatPoints, formatPointsChange } from '@tally/ui';
+import { ErrorState, Section, fieldMessage, formatPoints, formatPointsChange, useSettled } from '@tally/ui';
 import { useId, useState } from 'react';
 import { localInputToUtc, localTimeZone } from '../../../lib/local-date-time';
-import { useSettled } from '../../../lib/use-settled';
 import { useCampaignPreview, type CampaignPreviewRequest } from '../api/preview-campaign';
 import { CAMPAIGN_LABELS, type CampaignFormValues } from '../lib/campaign-form';
 import { unitsToMinor } from '../../../lib/money';

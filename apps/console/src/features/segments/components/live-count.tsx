@@ -1,6 +1,5 @@
 import { SegmentRulesSchema } from '@tally/domain';
-import { ErrorState, formatPoints } from '@tally/ui';
-import { useSettled } from '../../../lib/use-settled';
+import { ErrorState, formatPoints, useSettled } from '@tally/ui';
 import { useSegmentCount } from '../api/count-segment';
 
 /** How long typing must pause before the rules are counted again. */
