@@ -247,7 +247,7 @@ const SCREENS: Screen[] = [
     open: async (page) => {
       await signInToConsole(page, DEMO_STAFF.marketing.email);
       await mainNav(page).getByRole('link', { name: 'Segments', exact: true }).click();
-      await page.getByRole('link', { name: 'New segment' }).click();
+      await page.getByRole('link', { name: 'New segment' }).first().click();
       await page.getByLabel('Kind of rule to add').selectOption('visits');
       await page.getByRole('button', { name: 'Add rule' }).click();
       await page.getByLabel(/^Rule 1: Minimum/).fill('1');

@@ -54,6 +54,7 @@ describeJourneys('Member portal', () => {
       'Missing points',
       'My card',
       'Refer a friend',
+      'Ideas',
       'How it works',
       'Profile',
     ]);
@@ -61,7 +62,7 @@ describeJourneys('Member portal', () => {
     // Sign out: the welcome page, and the session is over on the server too.
     await page.getByRole('button', { name: 'Sign out' }).click();
     await pageHeading(page, 'Welcome to Tally').waitFor();
-    expect(await mainNav(page).getByRole('link').allInnerTexts()).toEqual(['Home', 'How it works']);
+    expect(await mainNav(page).getByRole('link').allInnerTexts()).toEqual(['Home', 'Ideas', 'How it works']);
     const afterSignOut = await context.request.get('/api/v1/me', { headers: PORTAL_CLIENT });
     expect(afterSignOut.status()).toBe(401);
 

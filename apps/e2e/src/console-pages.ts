@@ -51,6 +51,13 @@ export const CONSOLE_PAGES: readonly ConsolePage[] = [
     api: '/api/v1/campaigns',
   },
   {
+    label: 'Segments',
+    path: '/segments',
+    permission: 'campaigns:read',
+    heading: 'Segments',
+    api: '/api/v1/segments',
+  },
+  {
     label: 'Programme',
     path: '/programme',
     permission: 'programme:read',
