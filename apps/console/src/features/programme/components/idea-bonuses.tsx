@@ -26,7 +26,7 @@ export function IdeaBonuses({ settings, canManage }: { settings: IdeaRewardSetti
       <p className="tally-muted">
         Points for members whose ideas are taken up; nothing is paid for posting or voting.
       </p>
-      <dl className="programme-settings" aria-label="Current ideas bonuses">
+      <dl className="programme-settings">
         <div>
           <dt>When an idea is planned</dt>
           <dd>
