@@ -1,4 +1,11 @@
-import { DEFAULT_PROGRAMME, type Idea, type MyImpact, type StatementPage } from '@tally/domain';
+import {
+  DEFAULT_PROGRAMME,
+  IdeaRewardsSchema,
+  type Idea,
+  type IdeaRewards,
+  type MyImpact,
+  type StatementPage,
+} from '@tally/domain';
 import request from 'supertest';
 import { LedgerService } from '../../src/modules/ledger/ledger.service.js';
 import {
@@ -178,5 +185,89 @@ describe('idea rewards', () => {
     expect(mine.totals.supportersGained).toBe(2);
     const fan = await impact(fans[0]);
     expect(fan.shippedISupported.map((i) => i.id)).toEqual([idea.id]);
+  });
+});
+
+describe('GET /api/v1/admin/ideas/:id/rewards', () => {
+  const rewardsOf = async (id: string, auth = marketing): Promise<IdeaRewards> => {
+    const res = await api().get(`/api/v1/admin/ideas/${id}/rewards`).set('authorization', auth).expect(200);
+    return IdeaRewardsSchema.strict().parse(res.body);
+  };
+
+  it('shows a moderator the author’s bonuses as they move: none, pending with its release date, available, then shipped', async () => {
+    const author = await member();
+    const idea = await openIdea(author);
+    expect(await rewardsOf(idea.id)).toEqual({ ideaId: idea.id, rewards: [] });
+
+    const before = Date.now();
+    await walk(idea.id, ['under_review', 'planned']);
+    const pending = (await rewardsOf(idea.id)).rewards;
+    expect(pending).toEqual([
+      expect.objectContaining({
+        kind: 'accepted',
+        state: 'pending',
+        points: acceptedPoints,
+        cappedPoints: 0,
+      }),
+    ]);
+    const releaseIn = Date.parse(pending[0]!.availableAt!) - before;
+    expect(releaseIn).toBeGreaterThanOrEqual(holdDays * 86_400_000 - 1_000);
+    expect(releaseIn).toBeLessThanOrEqual(holdDays * 86_400_000 + 60_000);
+
+    await t.app.get(LedgerService).releaseDue(inDays(holdDays + 1));
+    await walk(idea.id, ['in_progress', 'shipped']);
+    const manager = await bearerFor(t, 'staff', (await createStaff(t.dataSource, 'manager')).id);
+    expect((await rewardsOf(idea.id, manager)).rewards).toEqual([
+      expect.objectContaining({ kind: 'accepted', state: 'available', points: acceptedPoints }),
+      expect.objectContaining({
+        kind: 'shipped',
+        state: 'available',
+        points: shippedPoints,
+        availableAt: null,
+      }),
+    ]);
+    // The same bonuses the author reads in My impact.
+    expect((await impact(author)).ideas[0]!.rewards).toEqual((await rewardsOf(idea.id)).rewards);
+  });
+
+  it('shows a bonus cancelled by a decline within the hold, and one the quarterly cap held back', async () => {
+    const author = await member();
+    const declined = await openIdea(author);
+    await walk(declined.id, ['under_review', 'planned', 'declined']);
+    expect((await rewardsOf(declined.id)).rewards).toEqual([
+      expect.objectContaining({ kind: 'accepted', state: 'cancelled', points: acceptedPoints }),
+    ]);
+
+    const perIdea = acceptedPoints + shippedPoints;
+    const ideas: Idea[] = [];
+    for (let i = 0; i <= Math.floor(quarterlyCapPerMember / perIdea); i += 1)
+      ideas.push(await openIdea(author, `Capped idea ${i}`));
+    for (const idea of ideas) await walk(idea.id, ['under_review', 'planned', 'in_progress', 'shipped']);
+    // The last shipped bonus is cut to what was left of the cap: paid part and held-back part add up.
+    const shipped = (await rewardsOf(ideas.at(-1)!.id)).rewards.find((r) => r.kind === 'shipped')!;
+    expect(shipped.cappedPoints).toBeGreaterThan(0);
+    expect(shipped.points + shipped.cappedPoints).toBe(shippedPoints);
+    expect(shipped.state).toBe(shipped.points === 0 ? 'capped' : 'available');
+  });
+
+  it('refuses a member (the author too) and a cashier; 404 for an unknown idea, 400 naming a malformed id', async () => {
+    const author = await member();
+    const idea = await openIdea(author);
+    const cashier = await bearerFor(t, 'staff', (await createStaff(t.dataSource, 'cashier')).id);
+    for (const auth of [author.auth, (await member()).auth, cashier]) {
+      const res = await api().get(`/api/v1/admin/ideas/${idea.id}/rewards`).set('authorization', auth);
+      expect(res.status).toBe(403);
+      expect(res.body.code).toBe('FORBIDDEN');
+    }
+    expect((await api().get(`/api/v1/admin/ideas/${idea.id}/rewards`)).status).toBe(401);
+
+    const missing = await api()
+      .get('/api/v1/admin/ideas/0f0e0d0c-0b0a-4909-8807-060504030201/rewards')
+      .set('authorization', marketing);
+    expect(missing.status).toBe(404);
+    expect(missing.body.code).toBe('IDEA_NOT_FOUND');
+    const bad = await api().get('/api/v1/admin/ideas/not-an-id/rewards').set('authorization', marketing);
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'id' })]);
   });
 });

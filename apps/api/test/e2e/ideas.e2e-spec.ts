@@ -505,6 +505,7 @@ describe('the API document', () => {
         '/api/v1/admin/ideas/{id}/approve',
         '/api/v1/admin/ideas/{id}/decline-spam',
         '/api/v1/admin/ideas/{id}/merge',
+        '/api/v1/admin/ideas/{id}/rewards',
         '/api/v1/admin/ideas/{id}/status',
         '/api/v1/admin/ideas/{id}/tags',
         '/api/v1/ideas',

@@ -294,6 +294,13 @@ export const IdeaRewardSchema = z.object({
 });
 export type IdeaReward = z.infer<typeof IdeaRewardSchema>;
 
+/** `GET /api/v1/admin/ideas/:id/rewards` (moderators): the author's bonuses for one idea, oldest first. */
+export const IdeaRewardsSchema = z.object({
+  ideaId: z.uuid(),
+  rewards: z.array(IdeaRewardSchema),
+});
+export type IdeaRewards = z.infer<typeof IdeaRewardsSchema>;
+
 export const MyImpactIdeaSchema = IdeaSummarySchema.extend({
   /** Members other than the author who vote for it now. */
   supporters: z.number().int().min(0),

@@ -6,6 +6,8 @@ import {
   DeclineSpamSchema,
   FlagIdeaSchema,
   type Idea,
+  type IdeaRewards,
+  IdeaRewardsSchema,
   type IdeaComment,
   type IdeaCommentPage,
   IdeaCommentPageSchema,
@@ -242,6 +244,20 @@ export class IdeasController {
   })
   queue(@Query() query: unknown): Promise<ModerationQueuePage> {
     return this.ideas.queue(query);
+  }
+
+  @Get('admin/ideas/:id/rewards')
+  @RequirePermission('ideas:moderate')
+  @ApiDoc({
+    summary:
+      'The author’s bonuses for an idea: accepted and shipped, pending, available, cancelled or capped',
+    description:
+      '`points` is what was paid (0 when the quarterly cap left nothing), `cappedPoints` what the cap kept back; `availableAt` is when a pending accepted bonus is released. 404 IDEA_NOT_FOUND.',
+    tags: STAFF_TAGS,
+    responses: { 200: IdeaRewardsSchema },
+  })
+  rewards(@Param('id') id: string): Promise<IdeaRewards> {
+    return this.ideas.rewards(id);
   }
 
   @Post('admin/ideas/:id/approve')

@@ -76,6 +76,11 @@ export interface RewardRow {
   created_at: Date;
 }
 
+/** A bonus with its lot's state (pending until the release job makes it available). */
+const REWARD_SELECT = `SELECT r.*, r.points::text AS points, r.capped_points::text AS capped_points,
+        (SELECT l.state FROM points_lot l WHERE l.journal_id = r.journal_id LIMIT 1) AS lot_state
+   FROM idea_reward r`;
+
 export interface DigestCandidate {
   member_id: string;
   email: string;
@@ -564,9 +569,7 @@ export class IdeasRepository {
 
   async reward(manager: EntityManager, ideaId: string, kind: IdeaRewardKind): Promise<RewardRow | undefined> {
     const rows: RewardRow[] = await manager.query(
-      `SELECT r.*, r.points::text AS points, r.capped_points::text AS capped_points,
-              (SELECT l.state FROM points_lot l WHERE l.journal_id = r.journal_id LIMIT 1) AS lot_state
-         FROM idea_reward r WHERE idea_id = $1 AND kind = $2 FOR UPDATE`,
+      `${REWARD_SELECT} WHERE r.idea_id = $1 AND r.kind = $2 FOR UPDATE`,
       [ideaId, kind],
     );
     return rows[0];
@@ -623,12 +626,14 @@ export class IdeasRepository {
   }
 
   async myRewards(memberId: string): Promise<RewardRow[]> {
-    return this.dataSource.query(
-      `SELECT r.*, r.points::text AS points, r.capped_points::text AS capped_points,
-              (SELECT l.state FROM points_lot l WHERE l.journal_id = r.journal_id LIMIT 1) AS lot_state
-         FROM idea_reward r WHERE r.member_id = $1 ORDER BY r.created_at`,
-      [memberId],
-    );
+    return this.dataSource.query(`${REWARD_SELECT} WHERE r.member_id = $1 ORDER BY r.created_at`, [memberId]);
+  }
+
+  /** One idea's bonuses (at most one per kind), oldest first. */
+  async ideaRewards(ideaId: string): Promise<RewardRow[]> {
+    return this.dataSource.query(`${REWARD_SELECT} WHERE r.idea_id = $1 ORDER BY r.created_at, r.kind`, [
+      ideaId,
+    ]);
   }
 
   async shippedISupported(memberId: string): Promise<IdeaRow[]> {

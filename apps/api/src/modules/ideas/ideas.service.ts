@@ -10,6 +10,7 @@ import {
   FlagIdeaSchema,
   flagsReturnToReview,
   type Idea,
+  type IdeaRewards,
   IDEA_COMMENTS_PER_HOUR,
   IDEA_SUBMISSIONS_PER_HOUR,
   IDEA_TRENDING_DAYS,
@@ -346,6 +347,13 @@ export class IdeasService {
   }
 
   // ---- staff ----
+
+  /** The author's bonuses for one idea, in any state, as the author sees them in My impact. */
+  async rewards(id: string): Promise<IdeaRewards> {
+    const row = await this.repository.idea(parseId(id), null);
+    if (!row) throw new AppException('IDEA_NOT_FOUND');
+    return { ideaId: row.id, rewards: (await this.repository.ideaRewards(row.id)).map(toReward) };
+  }
 
   async queue(query: unknown): Promise<ModerationQueuePage> {
     const q = parseOrThrow(ModerationQueueQuerySchema, query ?? {}, ['query']);

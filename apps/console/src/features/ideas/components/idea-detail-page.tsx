@@ -3,6 +3,7 @@ import { DateTime, Page, QueryState, Section, formatPoints } from '@tally/ui';
 import { Link, useParams } from 'react-router';
 import { useIdea } from '../api/get-idea';
 import { categoryName, ideaName } from '../lib/idea-labels';
+import { AuthorBonuses } from './author-bonuses';
 import { Facts } from './facts';
 import { IdeaComments } from './idea-comments';
 import { IdeaStateBadge } from './idea-state-badge';
@@ -48,6 +49,9 @@ function IdeaDetailView({ idea }: { idea: IdeaDetail }) {
       </Section>
       <Section title="Status">
         <IdeaStatusActions idea={idea} />
+      </Section>
+      <Section title="Author’s bonuses">
+        <AuthorBonuses ideaId={idea.id} />
       </Section>
       {ideaTransition(idea.state, 'duplicate').allowed || idea.duplicateOf ? (
         <Section title="Merge as a duplicate">

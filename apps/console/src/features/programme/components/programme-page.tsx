@@ -2,11 +2,13 @@ import { explainProgramme, toPublicProgramme, type Programme } from '@tally/doma
 import { Page, QueryState, Section } from '@tally/ui';
 import { useProgramme } from '../../../lib/programme';
 import { AnnounceChange } from './announce-change';
+import { IdeaBonuses } from './idea-bonuses';
 import { ProgrammeChanges } from './programme-changes';
 
 /**
  * `/programme`: the programme as members live it, the changes announced for it and, for roles with
- * `programme:manage`, a form to announce the next one (worse changes need the notice period).
+ * `programme:manage`, a form to announce the next one (worse changes need the notice period) and the
+ * ideas bonuses, which are internal and saved at once.
  */
 export function ProgrammePage({ canManage }: { canManage: boolean }) {
   const programme = useProgramme();
@@ -20,6 +22,7 @@ export function ProgrammePage({ canManage }: { canManage: boolean }) {
           <>
             <CurrentSettings programme={current} />
             {canManage ? <AnnounceChange programme={current} /> : null}
+            <IdeaBonuses settings={current.ideas} canManage={canManage} />
           </>
         )}
       </QueryState>

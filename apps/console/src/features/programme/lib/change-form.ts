@@ -33,7 +33,7 @@ function currencyDigits(currency: string): number {
 }
 
 /** `''` → undefined and text that is no number → NaN, for the schema to name the field. */
-function whole(text: FieldValue | undefined): number | undefined {
+export function whole(text: FieldValue | undefined): number | undefined {
   const t = typeof text === 'string' ? text.trim() : '';
   return t === '' ? undefined : Number(t);
 }

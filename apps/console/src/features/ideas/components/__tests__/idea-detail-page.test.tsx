@@ -1,7 +1,13 @@
 /**
  * @jest-environment @tally/ui/jest-environment
  */
-import { DEFAULT_PROGRAMME, type IdeaComment, type IdeaDetail, type IdeaState } from '@tally/domain';
+import {
+  DEFAULT_PROGRAMME,
+  type IdeaComment,
+  type IdeaDetail,
+  type IdeaReward,
+  type IdeaState,
+} from '@tally/domain';
 import { createTallyApiClient } from '@tally/ui';
 import { renderPage, sendJson, sendProblem, startTestServer, type TestServer } from '@tally/ui/testing';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
@@ -10,6 +16,17 @@ import { staffUser } from '../../../../test/fixtures';
 import { IDEA_ID, TARGET_ID, idea, ideaDetail, target } from '../../testing/fixtures';
 
 const MISSING_ID = '0f0e0d0c-0b0a-4909-8807-060504030201';
+
+/** An accepted bonus of 250 points recorded when the idea was planned, released on 3 April. */
+const reward = (overrides: Partial<IdeaReward>): IdeaReward => ({
+  kind: 'accepted',
+  state: 'pending',
+  points: 250,
+  cappedPoints: 0,
+  availableAt: '2026-04-03T12:00:00.000Z',
+  createdAt: '2026-03-04T12:00:00.000Z',
+  ...overrides,
+});
 
 type Problem = {
   status: number;
@@ -24,6 +41,9 @@ describe('idea detail page', () => {
   let stored: IdeaDetail;
   let comments: IdeaComment[];
   let refusal: Problem | null;
+  /** The author's bonuses the API holds; `rewardsDown` answers their read with a 500. */
+  let rewards: IdeaReward[];
+  let rewardsDown: boolean;
 
   const answer =
     (body: unknown) =>
@@ -44,9 +64,15 @@ describe('idea detail page', () => {
       // The merge search: the idea itself matches too, and the page leaves it out.
       'GET /api/v1/ideas': (_req, res) =>
         sendJson(res, 200, { items: [target, idea({ state: stored.state })], nextCursor: null }),
+      [`GET ${admin}/rewards`]: (_req, res) =>
+        rewardsDown
+          ? sendProblem(res, 500, { code: 'INTERNAL', title: 'Internal error' })
+          : sendJson(res, 200, { ideaId: IDEA_ID, rewards }),
       [`POST ${admin}/status`]: (req, res) => {
         const { to } = JSON.parse(req.body) as { to: IdeaState };
         if (!refusal) stored = { ...stored, state: to };
+        // As the API does: reaching planned records the author's pending accepted bonus.
+        if (!refusal && to === 'planned') rewards = [reward({ kind: 'accepted', state: 'pending' })];
         answer(idea({ state: to }))(res);
       },
       [`POST ${admin}/merge`]: (_req, res) => {
@@ -86,6 +112,8 @@ describe('idea detail page', () => {
     stored = ideaDetail();
     comments = stored.comments.items;
     refusal = null;
+    rewards = [];
+    rewardsDown = false;
     server.requests.length = 0;
   });
 
@@ -339,5 +367,86 @@ describe('idea detail page', () => {
     const alert = await screen.findByRole('alert', {}, { timeout: 5000 });
     expect(alert.textContent).toContain('Idea not found');
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Idea');
+  });
+
+  describe('author’s bonuses', () => {
+    const bonuses = () => screen.getByRole('region', { name: 'Author’s bonuses' });
+    const bonusList = async () => {
+      await within(bonuses()).findAllByRole('term', {}, { timeout: 5000 });
+      return bonuses().querySelector('dl')!;
+    };
+
+    it('shows each bonus with its state: pending until its release date, paid with what the cap held back', async () => {
+      rewards = [
+        reward({ kind: 'accepted', state: 'pending' }),
+        reward({ kind: 'shipped', state: 'available', points: 400, cappedPoints: 600, availableAt: null }),
+      ];
+      await renderDetail();
+      const list = await bonusList();
+      const terms = within(list)
+        .getAllByRole('term')
+        .map((t) => t.textContent);
+      const details = within(list)
+        .getAllByRole('definition')
+        .map((d) => d.textContent);
+      expect(terms).toEqual(['Accepted bonus (planned)', 'Shipped bonus']);
+      expect(details[0]).toMatch(/^250 points pending until /);
+      expect(
+        within(list).getAllByRole('definition')[0]!.querySelector('time')?.getAttribute('dateTime'),
+      ).toBe('2026-04-03T12:00:00.000Z');
+      expect(details[1]).toBe('400 points paid; 600 points held back by the quarterly cap');
+      expect(server.requests.map((r) => r.url)).toContain(`/api/v1/admin/ideas/${IDEA_ID}/rewards`);
+    });
+
+    it('names a cancelled bonus and one the cap left nothing of', async () => {
+      rewards = [
+        reward({ kind: 'accepted', state: 'cancelled' }),
+        reward({ kind: 'shipped', state: 'capped', points: 0, cappedPoints: 1000, availableAt: null }),
+      ];
+      await renderDetail();
+      const list = await bonusList();
+      expect(
+        within(list)
+          .getAllByRole('definition')
+          .map((d) => d.textContent),
+      ).toEqual([
+        '250 points cancelled: the idea was declined or merged within the hold',
+        'Nothing paid: the quarterly cap held back 1,000 points',
+      ]);
+    });
+
+    it('says when there is no bonus yet, and shows the pending one once the idea is planned', async () => {
+      stored = ideaDetail({ state: 'under_review' });
+      await renderDetail();
+      expect(await within(bonuses()).findByText(/No bonus yet/, {}, { timeout: 5000 })).toBeTruthy();
+
+      fireEvent.click(screen.getByRole('button', { name: 'Plan it' }));
+      const form = screen.getByRole('form', { name: 'Plan it: #42 Paper bags at every till' });
+      fireEvent.change(within(form).getByLabelText('Public response'), {
+        target: { value: 'We will trial paper bags in London from May.' },
+      });
+      fireEvent.click(within(form).getByRole('button', { name: 'Confirm: planned' }));
+      await waitFor(
+        () => expect(bonuses().querySelector('dd')?.textContent).toMatch(/^250 points pending until /),
+        { timeout: 5000 },
+      );
+      expect(within(bonuses()).queryByText(/No bonus yet/)).toBeNull();
+    }, 15_000);
+
+    it('says loading, then shows the error with Try again, which reads them again', async () => {
+      rewardsDown = true;
+      await renderDetail();
+      const region = bonuses();
+      const alert = await within(region).findByRole('alert', {}, { timeout: 5000 });
+      expect(alert.textContent).toContain('Internal error');
+      // The rest of the page stays usable.
+      expect(moves()).toEqual(['Start reviewing', 'Decline']);
+
+      rewardsDown = false;
+      rewards = [reward({ kind: 'accepted', state: 'available' })];
+      fireEvent.click(within(region).getByRole('button', { name: 'Try again' }));
+      expect(await within(region).findByText('250 points paid', {}, { timeout: 5000 })).toBeTruthy();
+      expect(within(region).queryByRole('alert')).toBeNull();
+    });
   });
 });

@@ -1,7 +1,7 @@
 /**
  * @jest-environment @tally/ui/jest-environment
  */
-import type { ProgrammeChange } from '@tally/domain';
+import type { Programme, ProgrammeChange } from '@tally/domain';
 import { createTallyApiClient, formatDateTime } from '@tally/ui';
 import { renderPage, sendJson, sendProblem, startTestServer, type TestServer } from '@tally/ui/testing';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
@@ -13,10 +13,23 @@ describe('ProgrammePage', () => {
   let changes: ProgrammeChange[];
   /** What the next announcement answers: the stored change, or the API's refusal. */
   let refuse: boolean;
+  /** The programme the API holds (PUT replaces it); `refusePut` answers the next PUT with a field error. */
+  let stored: Programme;
+  let refusePut: boolean;
 
   beforeAll(async () => {
     server = await startTestServer({
-      'GET /api/v1/programme': (_req, res) => sendJson(res, 200, programme),
+      'GET /api/v1/programme': (_req, res) => sendJson(res, 200, stored),
+      'PUT /api/v1/programme': (req, res) => {
+        if (refusePut)
+          return sendProblem(res, 400, {
+            code: 'VALIDATION_FAILED',
+            title: 'The request is not valid',
+            errors: [{ field: 'ideas.holdDays', message: 'must be at most 365' }],
+          });
+        stored = JSON.parse(req.body) as Programme;
+        sendJson(res, 200, stored);
+      },
       'GET /api/v1/programme/changes': (_req, res) => sendJson(res, 200, changes),
       'GET /api/v1/rewards/all': (_req, res) => sendJson(res, 200, [coffee]),
       'POST /api/v1/programme/changes': (req, res) => {
@@ -48,6 +61,8 @@ describe('ProgrammePage', () => {
   beforeEach(() => {
     changes = [];
     refuse = false;
+    stored = programme;
+    refusePut = false;
     server.requests.length = 0;
   });
 
@@ -59,6 +74,8 @@ describe('ProgrammePage', () => {
       path: '/programme',
     });
   const announceForm = () => screen.findByRole('form', { name: 'Announce a change' }, { timeout: 5000 });
+  /** The "Ideas bonuses" part's list of current values. */
+  const currentBonuses = () => screen.getByRole('region', { name: 'Ideas bonuses' }).querySelector('dl')!;
   const setField = (form: HTMLElement, label: string, value: string) =>
     fireEvent.change(within(form).getByLabelText(label, { exact: false }), { target: { value } });
 
@@ -190,11 +207,76 @@ describe('ProgrammePage', () => {
     await screen.findByRole('list', { name: 'Programme changes' });
     expect(screen.queryByRole('form', { name: 'Announce a change' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Withdraw' })).toBeNull();
+    expect(currentBonuses().textContent).toContain('250 points, pending for 30 days');
+    expect(screen.queryByRole('form', { name: 'Change ideas bonuses' })).toBeNull();
     expect(server.requests.map((r) => r.url)).not.toContain('/api/v1/rewards/all');
   });
 
   it('says so when no change has been announced', async () => {
     renderProgramme(false);
     expect(await screen.findByText('No change has been announced.', {}, { timeout: 5000 })).toBeTruthy();
+  });
+
+  describe('ideas bonuses', () => {
+    const bonusForm = () => screen.findByRole('form', { name: 'Change ideas bonuses' }, { timeout: 5000 });
+    const puts = () => server.requests.filter((r) => r.method === 'PUT');
+    const inputFor = (form: HTMLElement, label: string) =>
+      within(form).getByLabelText(label, { exact: false });
+
+    it('shows the current bonuses and saves new ones at once, re-reading the programme so nothing else changes', async () => {
+      renderProgramme();
+      const form = await bonusForm();
+      const current = currentBonuses();
+      expect(current.textContent).toContain('250 points, pending for 30 days');
+      expect(current.textContent).toContain('1,000 points at once');
+      expect(current.textContent).toContain('At most 3,000 bonus points per member');
+      expect((inputFor(form, 'Accepted bonus (points)') as HTMLInputElement).value).toBe('250');
+
+      // An announced change applied since the page loaded: the save must not put the old value back.
+      stored = { ...programme, pendingDays: 21 };
+      setField(form, 'Accepted bonus (points)', '400');
+      setField(form, 'Shipped bonus (points)', '1500');
+      setField(form, 'Accepted bonus held for (days)', '10');
+      setField(form, 'Most bonus points per member per quarter', '5000');
+      fireEvent.click(within(form).getByRole('button', { name: 'Save ideas bonuses' }));
+
+      expect(await screen.findByText(/Ideas bonuses saved/)).toBeTruthy();
+      const sent = JSON.parse(puts()[0]?.body ?? '') as Programme;
+      expect(sent).toEqual({
+        ...programme,
+        pendingDays: 21,
+        ideas: { acceptedPoints: 400, shippedPoints: 1500, holdDays: 10, quarterlyCapPerMember: 5000 },
+      });
+      await waitFor(() => expect(currentBonuses().textContent).toContain('400 points, pending for 10 days'));
+    }, 15_000);
+
+    it('names a field that is empty or out of range beside it and sends nothing', async () => {
+      renderProgramme();
+      const form = await bonusForm();
+      setField(form, 'Shipped bonus (points)', '');
+      setField(form, 'Accepted bonus held for (days)', '400');
+      fireEvent.click(within(form).getByRole('button', { name: 'Save ideas bonuses' }));
+
+      const holdDays = inputFor(form, 'Accepted bonus held for (days)');
+      await waitFor(() => expect(holdDays.getAttribute('aria-invalid')).toBe('true'));
+      expect(document.getElementById(`${holdDays.id}-error`)?.textContent).toMatch(/365/);
+      expect(inputFor(form, 'Shipped bonus (points)').getAttribute('aria-invalid')).toBe('true');
+      expect(inputFor(form, 'Accepted bonus (points)').getAttribute('aria-invalid')).not.toBe('true');
+      expect(puts()).toEqual([]);
+    }, 15_000);
+
+    it('shows the API’s field error beside the input it names', async () => {
+      refusePut = true;
+      renderProgramme();
+      const form = await bonusForm();
+      setField(form, 'Accepted bonus held for (days)', '45');
+      fireEvent.click(within(form).getByRole('button', { name: 'Save ideas bonuses' }));
+
+      const holdDays = inputFor(form, 'Accepted bonus held for (days)');
+      await waitFor(() => expect(holdDays.getAttribute('aria-invalid')).toBe('true'));
+      expect(document.getElementById(`${holdDays.id}-error`)?.textContent).toContain('must be at most 365');
+      expect(screen.queryByText(/Ideas bonuses saved/)).toBeNull();
+      expect(currentBonuses().textContent).toContain('pending for 30 days');
+    }, 15_000);
   });
 });
