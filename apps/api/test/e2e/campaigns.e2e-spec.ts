@@ -17,6 +17,7 @@ import { campaignDefinition, HOUR, iso } from '../factories/campaign.factory.js'
 let t: TestApp;
 let pos: string;
 let marketing: string;
+let marketingId: string;
 let admin: string;
 let cashier: string;
 
@@ -57,7 +58,8 @@ beforeAll(async () => {
   t = await createTestApp();
   const store = await createStore(t.dataSource);
   pos = await createPosKey(t.dataSource, store);
-  marketing = await bearerFor(t, 'staff', (await createStaff(t.dataSource, 'marketing')).id);
+  marketingId = (await createStaff(t.dataSource, 'marketing')).id;
+  marketing = await bearerFor(t, 'staff', marketingId);
   admin = await bearerFor(t, 'staff', (await createStaff(t.dataSource, 'admin')).id);
   cashier = await bearerFor(t, 'staff', (await createStaff(t.dataSource, 'cashier', [store])).id);
   await request(t.server())
@@ -72,7 +74,7 @@ afterAll(async () => {
 });
 
 describe('campaigns: drafting and lifecycle', () => {
-  it('drafts a campaign as version 1 and records who created it', async () => {
+  it('drafts a campaign as version 1 and names the staff member who created it', async () => {
     const res = await request(t.server())
       .post('/api/v1/campaigns')
       .set('authorization', marketing)
@@ -84,7 +86,13 @@ describe('campaigns: drafting and lifecycle', () => {
       .set('authorization', marketing)
       .expect(200);
     expect(history.body).toEqual([
-      expect.objectContaining({ version: 1, change: 'created', status: 'draft' }),
+      expect.objectContaining({
+        version: 1,
+        change: 'created',
+        status: 'draft',
+        changedBy: marketingId,
+        changedByName: 'Test marketing',
+      }),
     ]);
   });
 
@@ -148,6 +156,15 @@ describe('campaigns: drafting and lifecycle', () => {
       'started:live',
       'schedule:scheduled',
       'created:draft',
+    ]);
+    // The schedule's own changes carry no staff member; the console labels them as automatic.
+    expect(history.body.map((v: { changedByName: string | null }) => v.changedByName)).toEqual([
+      null,
+      'Test marketing',
+      'Test marketing',
+      null,
+      'Test marketing',
+      'Test marketing',
     ]);
     const audit = await t.dataSource.query<{ action: string }[]>(
       `SELECT action FROM audit_log WHERE target_id = $1 ORDER BY id`,
