@@ -17,6 +17,7 @@ import { campaignDefinition, HOUR, iso } from '../factories/campaign.factory.js'
 let t: TestApp;
 let pos: string;
 let marketing: string;
+let marketingId: string;
 let admin: string;
 let cashier: string;
 
@@ -50,6 +51,9 @@ async function launch(def: object): Promise<string> {
   return created.body.id as string;
 }
 
+const versionsOf = (id: string) =>
+  request(t.server()).get(`/api/v1/campaigns/${id}/versions`).set('authorization', marketing).expect(200);
+
 const campaignCount = async () =>
   Number((await t.dataSource.query<[{ n: string }]>('SELECT count(*) AS n FROM campaign'))[0].n);
 
@@ -57,7 +61,8 @@ beforeAll(async () => {
   t = await createTestApp();
   const store = await createStore(t.dataSource);
   pos = await createPosKey(t.dataSource, store);
-  marketing = await bearerFor(t, 'staff', (await createStaff(t.dataSource, 'marketing')).id);
+  marketingId = (await createStaff(t.dataSource, 'marketing')).id;
+  marketing = await bearerFor(t, 'staff', marketingId);
   admin = await bearerFor(t, 'staff', (await createStaff(t.dataSource, 'admin')).id);
   cashier = await bearerFor(t, 'staff', (await createStaff(t.dataSource, 'cashier', [store])).id);
   await request(t.server())
@@ -72,20 +77,43 @@ afterAll(async () => {
 });
 
 describe('campaigns: drafting and lifecycle', () => {
-  it('drafts a campaign as version 1 and records who created it', async () => {
+  it('drafts a campaign as version 1 and names the staff member who created it', async () => {
     const res = await request(t.server())
       .post('/api/v1/campaigns')
       .set('authorization', marketing)
       .send(definition())
       .expect(201);
     expect(res.body).toMatchObject({ status: 'draft', version: 1, issuedPoints: 0, budgetRemaining: null });
-    const history = await request(t.server())
-      .get(`/api/v1/campaigns/${res.body.id}/versions`)
-      .set('authorization', marketing)
-      .expect(200);
+    const history = await versionsOf(res.body.id);
     expect(history.body).toEqual([
-      expect.objectContaining({ version: 1, change: 'created', status: 'draft' }),
+      expect.objectContaining({
+        version: 1,
+        change: 'created',
+        status: 'draft',
+        changedBy: marketingId,
+        changedByName: 'Test marketing',
+      }),
     ]);
+  });
+
+  it('answers a history entry whose editor is no staff member with the id and no name', async () => {
+    const res = await request(t.server())
+      .post('/api/v1/campaigns')
+      .set('authorization', marketing)
+      .send(definition())
+      .expect(201);
+    // changed_by is free text (no foreign key): an id that names no one, or no id at all, must not break the list.
+    for (const changedBy of [randomUUID(), 'legacy-import'])
+      await t.dataSource.query(
+        `INSERT INTO campaign_version (campaign_id, version, change, status, definition, changed_by)
+         SELECT id, version, 'edited', status, definition, $2 FROM campaign WHERE id = $1`,
+        [res.body.id, changedBy],
+      );
+    const history = await versionsOf(res.body.id);
+    expect(
+      history.body.map((v: { changedBy: string; changedByName: string | null }) => v.changedByName),
+    ).toEqual([null, null, 'Test marketing']);
+    expect(history.body[0].changedBy).toBe('legacy-import');
   });
 
   it.each([
@@ -137,10 +165,7 @@ describe('campaigns: drafting and lifecycle', () => {
     expect(ended.ended).toBeGreaterThanOrEqual(1);
     expect((await act('resume', 409)).body.code).toBe('CAMPAIGN_TRANSITION_REFUSED');
 
-    const history = await request(t.server())
-      .get(`/api/v1/campaigns/${id}/versions`)
-      .set('authorization', marketing)
-      .expect(200);
+    const history = await versionsOf(id);
     expect(history.body.map((v: { change: string; status: string }) => `${v.change}:${v.status}`)).toEqual([
       'ended on schedule:ended',
       'resume:live',
@@ -148,6 +173,15 @@ describe('campaigns: drafting and lifecycle', () => {
       'started:live',
       'schedule:scheduled',
       'created:draft',
+    ]);
+    // The schedule's own changes carry no staff member; the console labels them as automatic.
+    expect(history.body.map((v: { changedByName: string | null }) => v.changedByName)).toEqual([
+      null,
+      'Test marketing',
+      'Test marketing',
+      null,
+      'Test marketing',
+      'Test marketing',
     ]);
     const audit = await t.dataSource.query<{ action: string }[]>(
       `SELECT action FROM audit_log WHERE target_id = $1 ORDER BY id`,

@@ -329,7 +329,7 @@ describe('checkout: redeem and refund', () => {
     return { member, ref };
   }
 
-  it('spends points towards a receipt and refuses a short balance with a clear 422', async () => {
+  it('spends points towards a receipt and refuses a short balance with a 422 saying what is available', async () => {
     const { member } = await memberWith(100);
     const spent = await request(t.server())
       .post('/api/v1/checkout/redeem')
@@ -344,7 +344,13 @@ describe('checkout: redeem and refund', () => {
       .set('idempotency-key', randomUUID())
       .send({ member: { memberId: member.id }, points: 41, receiptId: 'R-pay-2' })
       .expect(422);
-    expect(short.body.code).toBe('INSUFFICIENT_POINTS');
+    expect(short.headers['content-type']).toContain('application/problem+json');
+    expect(short.body).toMatchObject({
+      code: 'INSUFFICIENT_POINTS',
+      available: 40,
+      requested: 41,
+      detail: '41 points were asked for but only 40 are available to spend.',
+    });
   });
 
   it('refunds part of a receipt in proportion and never more than it earned in total', async () => {

@@ -59,6 +59,13 @@ async function referrals(member: Joined): Promise<MyReferrals> {
   return (await api().get('/api/v1/me/referrals').set('authorization', member.auth).expect(200)).body;
 }
 
+async function notices(
+  member: Joined,
+): Promise<{ kind: string; title: string; body: string; link: string }[]> {
+  return (await api().get('/api/v1/me/notifications').set('authorization', member.auth).expect(200)).body
+    .items;
+}
+
 async function balance(member: Joined) {
   return (await api().get('/api/v1/me').set('authorization', member.auth).expect(200)).body.balance;
 }
@@ -184,6 +191,32 @@ describe('referrals: rewarding (job step)', () => {
     expect((await balance(ann)).available).toBe(500);
   });
 
+  it('tells the referrer their friend made a first purchase and the friend about the welcome bonus, once', async () => {
+    const ann = await referrer();
+    const bea = await join({ referralCode: (await referrals(ann)).code });
+    await buy(bea);
+    await rewardDue(new Date());
+    expect((await notices(ann)).filter((n) => n.kind === 'referral_rewarded')).toEqual([]);
+
+    await rewardDue(inDays(15));
+    await rewardDue(inDays(16));
+    expect(await notices(ann)).toEqual([
+      expect.objectContaining({
+        kind: 'referral_rewarded',
+        title: 'Bea made their first purchase: +500 points',
+        link: '/referrals',
+      }),
+    ]);
+    const beaNotices = (await notices(bea)).filter((n) => n.kind === 'referral_rewarded');
+    expect(beaNotices).toEqual([
+      expect.objectContaining({
+        title: 'Welcome bonus: +250 points',
+        body: expect.stringContaining('joining with Ann’s code'),
+        link: '/statement',
+      }),
+    ]);
+  });
+
   it('waits for a purchase that was kept: a fully refunded first purchase earns nobody anything', async () => {
     const ann = await referrer();
     const bea = await join({ referralCode: (await referrals(ann)).code });
@@ -227,6 +260,15 @@ describe('referrals: rewarding (job step)', () => {
     expect(view.friends.find((f) => f.state === 'not_eligible')!.ineligibleReason).toBe('monthly_cap');
     expect((await balance(ann)).available).toBe(1_000);
     for (const friend of friends) expect((await balance(friend)).available).toBe(250);
+    // The referrer hears about every friend, and why the third earned nothing; every friend hears of the bonus.
+    const told = (await notices(ann)).map((n) => `${n.title} | ${n.body}`).sort();
+    expect(told).toEqual([
+      'Bea made their first purchase | You have reached this month’s limit of 2 rewarded referrals, so this one earns you no points. Your friend still gets their welcome bonus.',
+      'Bea made their first purchase: +500 points | Thank you for referring a friend. The points are ready to spend.',
+      'Bea made their first purchase: +500 points | Thank you for referring a friend. The points are ready to spend.',
+    ]);
+    for (const friend of friends)
+      expect((await notices(friend)).map((n) => n.title)).toContain('Welcome bonus: +250 points');
   });
 
   it('credits each side exactly once when two runs go in parallel', async () => {

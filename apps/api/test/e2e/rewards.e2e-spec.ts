@@ -98,6 +98,27 @@ describe('rewards and vouchers', () => {
     expect(me.body.balance.available).toBe(800);
   });
 
+  it('refuses a reward the balance cannot cover, saying what is available and what it costs', async () => {
+    const reward = (await newReward({ costPoints: 120 }).expect(201)).body;
+    const member = await memberWith(90);
+    const short = await redeem(member.auth, reward.id).expect(422);
+    expect(short.body).toMatchObject({
+      code: 'INSUFFICIENT_POINTS',
+      available: 90,
+      requested: 120,
+      detail: '120 points were asked for but only 90 are available to spend.',
+    });
+    const atTill = await api()
+      .post('/api/v1/checkout/redeem')
+      .set('authorization', pos)
+      .set('idempotency-key', randomUUID())
+      .send({ member: { cardNumber: member.cardNumber }, rewardId: reward.id })
+      .expect(422);
+    expect(atTill.body).toMatchObject({ code: 'INSUFFICIENT_POINTS', available: 90, requested: 120 });
+    const mine = await api().get('/api/v1/me/vouchers').set('authorization', member.auth).expect(200);
+    expect(mine.body).toEqual([]);
+  });
+
   it('cancels an unused voucher and returns the points with their original expiry', async () => {
     const reward = (await newReward({ costPoints: 50 }).expect(201)).body;
     const expiresAt = inDays(40);

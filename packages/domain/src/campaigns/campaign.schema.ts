@@ -103,7 +103,10 @@ export const CampaignVersionSchema = z.object({
   change: z.string(),
   status: CampaignStatus,
   definition: CampaignDefinitionSchema,
+  /** The staff member's id; null when a job made the change (the schedule starting or ending it). */
   changedBy: z.string().nullable(),
+  /** The staff member's display name; null for a job, or an id that names no staff member. */
+  changedByName: z.string().nullable(),
   changedAt: z.iso.datetime(),
   reason: z.string().nullable(),
 });

@@ -18,8 +18,15 @@ export const ProblemSchema = z.object({
   code: z.enum(Object.values(ErrorCode) as [ErrorCode, ...ErrorCode[]]),
   requestId: z.string().optional(),
   errors: z.array(ProblemFieldErrorSchema).optional(),
+  /** INSUFFICIENT_POINTS: the points the member could spend when the request was refused. */
+  available: z.number().int().optional(),
+  /** INSUFFICIENT_POINTS: the points the request asked for. */
+  requested: z.number().int().optional(),
 });
 export type Problem = z.infer<typeof ProblemSchema>;
+
+/** Extension members a problem may carry beside the RFC 9457 ones. */
+export type ProblemExtensions = Pick<Problem, 'available' | 'requested'>;
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 

@@ -13,6 +13,7 @@ export const NotificationKind = z.enum([
   'voucher_expiring',
   'idea_status_changed',
   'idea_merged',
+  'referral_rewarded',
 ]);
 export type NotificationKind = z.infer<typeof NotificationKind>;
 

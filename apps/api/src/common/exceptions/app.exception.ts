@@ -1,4 +1,4 @@
-import { type ErrorCode, type ProblemFieldError } from '@tally/domain';
+import { type ErrorCode, type ProblemExtensions, type ProblemFieldError } from '@tally/domain';
 
 /**
  * The one exception type the API throws on purpose. Modules subclass it (LedgerException, ...) and
@@ -9,6 +9,7 @@ export class AppException extends Error {
     readonly code: ErrorCode,
     readonly detail?: string,
     readonly fieldErrors?: ProblemFieldError[],
+    readonly extensions?: ProblemExtensions,
   ) {
     super(detail ?? code);
     this.name = new.target.name;

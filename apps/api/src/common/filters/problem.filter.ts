@@ -14,7 +14,12 @@ import { buildProblem, codeForStatus } from './problem.js';
 export function toProblem(error: unknown, request: FastifyRequest): Problem {
   const base = { instance: request.url, requestId: String(request.id) };
   if (error instanceof AppException) {
-    return buildProblem(error.code, { ...base, detail: error.detail, errors: error.fieldErrors });
+    return buildProblem(error.code, {
+      ...base,
+      detail: error.detail,
+      errors: error.fieldErrors,
+      extensions: error.extensions,
+    });
   }
   if (error instanceof HttpException) {
     const status = error.getStatus();

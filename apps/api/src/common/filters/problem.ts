@@ -2,13 +2,20 @@ import {
   type ErrorCode,
   errorCodeInfo,
   type Problem,
+  type ProblemExtensions,
   problemType,
   type ProblemFieldError,
 } from '@tally/domain';
 
 export function buildProblem(
   code: ErrorCode,
-  options: { detail?: string; errors?: ProblemFieldError[]; instance?: string; requestId?: string } = {},
+  options: {
+    detail?: string;
+    errors?: ProblemFieldError[];
+    instance?: string;
+    requestId?: string;
+    extensions?: ProblemExtensions;
+  } = {},
 ): Problem {
   const info = errorCodeInfo[code];
   return {
@@ -20,6 +27,7 @@ export function buildProblem(
     ...(options.instance ? { instance: options.instance } : {}),
     ...(options.requestId ? { requestId: options.requestId } : {}),
     ...(options.errors && options.errors.length > 0 ? { errors: options.errors } : {}),
+    ...options.extensions,
   };
 }
 

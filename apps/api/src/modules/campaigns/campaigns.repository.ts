@@ -23,6 +23,7 @@ export interface CampaignVersionRow {
   status: CampaignStatus;
   definition: CampaignDefinition;
   changed_by: string | null;
+  changed_by_name: string | null;
   changed_at: Date;
   reason: string | null;
 }
@@ -137,8 +138,10 @@ export class CampaignsRepository {
 
   async versions(id: string): Promise<CampaignVersionRow[]> {
     return this.dataSource.query<CampaignVersionRow[]>(
-      `SELECT version, change, status, definition, changed_by, changed_at, reason
-         FROM campaign_version WHERE campaign_id = $1 ORDER BY seq DESC`,
+      // changed_by is text without a foreign key, so the join compares as text and may find no one.
+      `SELECT v.version, v.change, v.status, v.definition, v.changed_by, u.name AS changed_by_name, v.changed_at, v.reason
+         FROM campaign_version v LEFT JOIN staff_user u ON u.id::text = v.changed_by
+        WHERE v.campaign_id = $1 ORDER BY v.seq DESC`,
       [id],
     );
   }

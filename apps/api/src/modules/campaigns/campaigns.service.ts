@@ -469,6 +469,7 @@ function toVersion(row: CampaignVersionRow): CampaignVersion {
     status: row.status,
     definition: row.definition,
     changedBy: row.changed_by,
+    changedByName: row.changed_by_name,
     changedAt: new Date(row.changed_at).toISOString(),
     reason: row.reason,
   };

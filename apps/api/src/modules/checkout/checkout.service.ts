@@ -438,30 +438,32 @@ export class CheckoutService {
     }
     const points = request.points!;
     const receiptId = request.receiptId!;
-    const result = await this.dataSource.transaction(async (manager) => {
-      const redeemed = await this.ledger.redeem(
-        {
-          idempotencyKey: key,
-          idempotencyScope: actorScope(actor),
-          actor: ledgerActor(actor),
-          storeId,
-          externalRef: receiptId,
-          memberId: member.id,
-          points,
-        },
-        manager,
-      );
-      if (!redeemed.replayed) {
-        await this.audit.record(manager, ctx, {
-          action: 'checkout.redeemed',
-          targetType: 'member',
-          targetId: member.id,
-          storeId,
-          summary: { receipt: receiptId, points },
-        });
-      }
-      return redeemed;
-    });
+    const result = await this.ledger.explainShortfall(() =>
+      this.dataSource.transaction(async (manager) => {
+        const redeemed = await this.ledger.redeem(
+          {
+            idempotencyKey: key,
+            idempotencyScope: actorScope(actor),
+            actor: ledgerActor(actor),
+            storeId,
+            externalRef: receiptId,
+            memberId: member.id,
+            points,
+          },
+          manager,
+        );
+        if (!redeemed.replayed) {
+          await this.audit.record(manager, ctx, {
+            action: 'checkout.redeemed',
+            targetType: 'member',
+            targetId: member.id,
+            storeId,
+            summary: { receipt: receiptId, points },
+          });
+        }
+        return redeemed;
+      }),
+    );
     return {
       body: { journalId: result.journalId, points: result.points, balance: result.balance },
       replayed: result.replayed,

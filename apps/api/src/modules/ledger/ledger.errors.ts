@@ -3,6 +3,24 @@ import { AppException } from '../../common/exceptions/app.exception.js';
 
 export class LedgerException extends AppException {}
 
+/**
+ * A redeem or hold refused for want of points, knowing whose and how many were asked for. The points
+ * the member could spend are added once the transaction has rolled back (`LedgerService.explainShortfall`).
+ */
+export class InsufficientPointsException extends LedgerException {
+  constructor(
+    readonly memberId: string,
+    readonly requested: number,
+    detail?: string,
+    available?: number,
+  ) {
+    super('INSUFFICIENT_POINTS', detail, undefined, {
+      requested,
+      ...(available === undefined ? {} : { available }),
+    });
+  }
+}
+
 /** SQLSTATEs raised by the ledger SQL functions (see the ledger migration) → domain error codes. */
 const SQLSTATE_CODES: Record<string, ErrorCode> = {
   TL001: 'INSUFFICIENT_POINTS',

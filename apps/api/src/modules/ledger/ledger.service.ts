@@ -27,7 +27,7 @@ import { type EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { parseOrThrow } from '../../common/pipes/zod-validation.pipe.js';
 import { AppException } from '../../common/exceptions/app.exception.js';
-import { LedgerException } from './ledger.errors.js';
+import { InsufficientPointsException, LedgerException } from './ledger.errors.js';
 import { toBalance, toStatementLine, decodeCursor, encodeCursor } from './ledger.mapper.js';
 import { type LedgerFunction, LedgerRepository } from './ledger.repository.js';
 import { requestHash } from './request-hash.js';
@@ -59,7 +59,9 @@ export class LedgerService {
 
   async redeem(input: RedeemInput, manager?: EntityManager): Promise<LedgerResult> {
     const { memberId, points, ...ctx } = parseOrThrow(RedeemInputSchema, input);
-    return this.write('ledger_redeem', 'redeem', ctx, { memberId, points }, manager);
+    return this.knowingShortfall(memberId, points, () =>
+      this.write('ledger_redeem', 'redeem', ctx, { memberId, points }, manager),
+    );
   }
 
   async adjust(input: AdjustInput, manager?: EntityManager): Promise<LedgerResult> {
@@ -74,7 +76,9 @@ export class LedgerService {
         { field: 'expiresAt', message: 'must be in the future' },
       ]);
     }
-    return this.write('ledger_hold', 'hold', ctx, { memberId, points, expiresAt }, manager);
+    return this.knowingShortfall(memberId, points, () =>
+      this.write('ledger_hold', 'hold', ctx, { memberId, points, expiresAt }, manager),
+    );
   }
 
   async capture(input: ResolveHoldInput, manager?: EntityManager): Promise<LedgerResult> {
@@ -108,6 +112,27 @@ export class LedgerService {
     const ctx = parseOrThrow(JournalContextSchema, context);
     parseOrThrow(z.uuid(), memberId, ['memberId']);
     return this.write('ledger_expire', 'expire', ctx, { memberId, asOf }, manager);
+  }
+
+  /**
+   * Runs `work`, a whole transaction that redeems or holds; when it is refused for want of points,
+   * rethrows the refusal with the points the member can spend and a sentence saying both. The balance
+   * is read after the rollback: a failed statement leaves its transaction unusable, and embedded
+   * PostgreSQL has one connection. Call it outside any transaction.
+   */
+  async explainShortfall<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (!(error instanceof InsufficientPointsException)) throw error;
+      const { available } = await this.balance(error.memberId);
+      const asked = `${error.requested} ${error.requested === 1 ? 'point was' : 'points were'} asked for`;
+      const detail =
+        available >= error.requested
+          ? `${asked}; of the ${available} available, some have expired and can no longer be spent.`
+          : `${asked} but only ${available} ${available === 1 ? 'is' : 'are'} available to spend.`;
+      throw new InsufficientPointsException(error.memberId, error.requested, detail, available);
+    }
   }
 
   async balance(memberId: string, manager?: EntityManager): Promise<Balance> {
@@ -224,6 +249,21 @@ export class LedgerService {
       }
     }
     return { done, skipped };
+  }
+
+  /** Names the member and the points asked for on a refusal for want of points. */
+  private async knowingShortfall(
+    memberId: string,
+    points: number,
+    work: () => Promise<LedgerResult>,
+  ): Promise<LedgerResult> {
+    try {
+      return await work();
+    } catch (error) {
+      if (error instanceof LedgerException && error.code === 'INSUFFICIENT_POINTS')
+        throw new InsufficientPointsException(memberId, points, error.detail);
+      throw error;
+    }
   }
 
   private async write(

@@ -141,6 +141,62 @@ export function ideaMergedNotice(n: {
   };
 }
 
+export const REFERRAL_KEY = 'referral:';
+
+/** The referrer's friend made a first purchase that stood: the referral paid out. */
+export function referralRewardedNotice(n: {
+  memberId: string;
+  referralId: string;
+  friendName: string;
+  points: number;
+}): NotificationInsert {
+  return {
+    memberId: n.memberId,
+    kind: 'referral_rewarded',
+    title: `${n.friendName} made their first purchase: +${points(n.points)}`,
+    body: 'Thank you for referring a friend. The points are ready to spend.',
+    link: '/referrals',
+    dueAt: null,
+    dedupeKey: `${REFERRAL_KEY}${n.referralId}:referrer`,
+  };
+}
+
+/** The friend's first purchase stood, but the referrer already had this month's rewarded referrals. */
+export function referralCappedNotice(n: {
+  memberId: string;
+  referralId: string;
+  friendName: string;
+  cap: number;
+}): NotificationInsert {
+  return {
+    memberId: n.memberId,
+    kind: 'referral_rewarded',
+    title: `${n.friendName} made their first purchase`,
+    body: `You have reached this month’s limit of ${n.cap} rewarded ${n.cap === 1 ? 'referral' : 'referrals'}, so this one earns you no points. Your friend still gets their welcome bonus.`,
+    link: '/referrals',
+    dueAt: null,
+    dedupeKey: `${REFERRAL_KEY}${n.referralId}:referrer`,
+  };
+}
+
+/** The friend's welcome bonus, once their first purchase is past the return window. */
+export function referralWelcomeNotice(n: {
+  memberId: string;
+  referralId: string;
+  referrerName: string | null;
+  points: number;
+}): NotificationInsert {
+  return {
+    memberId: n.memberId,
+    kind: 'referral_rewarded',
+    title: `Welcome bonus: +${points(n.points)}`,
+    body: `For joining with ${n.referrerName ? `${n.referrerName}’s` : 'a friend’s'} code and making your first purchase. The points are ready to spend.`,
+    link: '/statement',
+    dueAt: null,
+    dedupeKey: `${REFERRAL_KEY}${n.referralId}:friend`,
+  };
+}
+
 function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }

@@ -30,6 +30,9 @@ export interface DueReferralRow {
   payment_fingerprint: string | null;
   friend_status: 'active' | 'closed';
   referrer_status: 'active' | 'closed';
+  /** First names, for the notices each side gets (null when the name is blank). */
+  friend_first_name: string | null;
+  referrer_first_name: string | null;
 }
 
 export type Resolution =
@@ -103,7 +106,9 @@ export class ReferralsRepository {
   async claimDue(manager: EntityManager, now: Date): Promise<DueReferralRow | undefined> {
     const rows: DueReferralRow[] = await manager.query(
       `SELECT r.id, r.referrer_id, r.friend_id, p.receipt_id, p.payment_fingerprint,
-              f.status AS friend_status, rr.status AS referrer_status
+              f.status AS friend_status, rr.status AS referrer_status,
+              NULLIF(split_part(btrim(f.name), ' ', 1), '') AS friend_first_name,
+              NULLIF(split_part(btrim(rr.name), ' ', 1), '') AS referrer_first_name
          FROM referral r
          JOIN member f ON f.id = r.friend_id
          JOIN member rr ON rr.id = r.referrer_id

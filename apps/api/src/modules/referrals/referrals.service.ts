@@ -15,6 +15,13 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { type Actor } from '../../common/auth/actor.js';
 import { AppException, ValidationException } from '../../common/exceptions/app.exception.js';
 import { type BatchOutcome, LedgerService } from '../ledger/ledger.service.js';
+import {
+  referralCappedNotice,
+  referralRewardedNotice,
+  referralWelcomeNotice,
+} from '../notifications/notification-texts.js';
+import { type NotificationInsert } from '../notifications/notifications.repository.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
 import { ProgrammeService } from '../programme/programme.service.js';
 import { toReferralFriend } from './referrals.mapper.js';
 import { type DueReferralRow, ReferralsRepository, type Resolution } from './referrals.repository.js';
@@ -41,6 +48,7 @@ export class ReferralsService {
     private readonly repository: ReferralsRepository,
     private readonly ledger: LedgerService,
     private readonly programmes: ProgrammeService,
+    private readonly notifications: NotificationsService,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -171,8 +179,42 @@ export class ReferralsService {
       referrerJournalId,
       friendJournalId,
     });
-    // notify: referral rewarded (referrer: "<friend> made their first purchase: +N points"; friend: welcome bonus)
+    await this.notifyRewarded(manager, due, {
+      capped,
+      referrerPoints,
+      friendPoints,
+      cap: settings.monthlyCapPerReferrer,
+    });
     return referrerJournalId || friendJournalId ? 'credited' : 'not_eligible';
+  }
+
+  /**
+   * Tells both sides in the reward's transaction, keyed by the referral so a repeated run adds nothing.
+   * A capped referrer is told the cap was reached (openness: they see why no points came); a closed
+   * referrer account is told nothing.
+   */
+  private async notifyRewarded(
+    manager: EntityManager,
+    due: DueReferralRow,
+    outcome: { capped: boolean; referrerPoints: number; friendPoints: number; cap: number },
+  ): Promise<void> {
+    const friendName = due.friend_first_name ?? 'Your friend';
+    const referral = { referralId: due.id, memberId: due.referrer_id, friendName };
+    const notices: NotificationInsert[] = [];
+    if (outcome.referrerPoints > 0)
+      notices.push(referralRewardedNotice({ ...referral, points: outcome.referrerPoints }));
+    else if (outcome.capped && due.referrer_status === 'active')
+      notices.push(referralCappedNotice({ ...referral, cap: outcome.cap }));
+    if (outcome.friendPoints > 0)
+      notices.push(
+        referralWelcomeNotice({
+          memberId: due.friend_id,
+          referralId: due.id,
+          referrerName: due.referrer_first_name,
+          points: outcome.friendPoints,
+        }),
+      );
+    for (const notice of notices) await this.notifications.notify(manager, notice);
   }
 
   private async ineligibility(

@@ -186,7 +186,7 @@ export class RewardsService {
         replayed: false,
       };
     };
-    return a.manager ? run(a.manager) : this.dataSource.transaction(run);
+    return a.manager ? run(a.manager) : this.ledger.explainShortfall(() => this.dataSource.transaction(run));
   }
 
   async vouchers(memberId: string): Promise<Voucher[]> {

@@ -36,9 +36,15 @@ function HistoryEntry({ entry }: { entry: CampaignVersion }) {
         {entry.version}, {CAMPAIGN_STATUS_LABELS[entry.status].toLowerCase()}
       </p>
       <p className="tally-muted">
-        {entry.changedBy ?? 'The system'}, <DateTime value={entry.changedAt} />
+        {changedByLabel(entry)}, <DateTime value={entry.changedAt} />
       </p>
       {entry.reason ? <p>Reason: {entry.reason}</p> : null}
     </li>
   );
+}
+
+/** Who made the change: a staff member's name, or what stands in for one when there is none to show. */
+function changedByLabel(entry: CampaignVersion): string {
+  if (entry.changedByName) return entry.changedByName;
+  return entry.changedBy === null ? 'Automatic (schedule)' : 'A staff member no longer on record';
 }

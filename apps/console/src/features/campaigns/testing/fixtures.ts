@@ -91,13 +91,16 @@ export const stats: CampaignStats = {
   redemptionsAfter: { members: 5, points: 2_500 },
 };
 
+const MIA_ID = '6f5e4d3c-2b1a-4c9d-8e7f-0a1b2c3d4e5f';
+
 export const versions: CampaignVersion[] = [
   {
     version: 1,
     change: 'created',
     status: 'draft',
     definition: doubleCoffee,
-    changedBy: 'Mia Marketing',
+    changedBy: MIA_ID,
+    changedByName: 'Mia Marketing',
     changedAt: '2025-02-01T10:00:00.000Z',
     reason: null,
   },
@@ -106,7 +109,8 @@ export const versions: CampaignVersion[] = [
     change: 'paused',
     status: 'paused',
     definition: doubleCoffee,
-    changedBy: 'Mia Marketing',
+    changedBy: MIA_ID,
+    changedByName: 'Mia Marketing',
     changedAt: '2025-02-02T10:00:00.000Z',
     reason: 'Coffee machine broken',
   },
@@ -134,7 +138,7 @@ export function simulation(overrides: Partial<CampaignSimulation> = {}): Campaig
       budgetExhaustedAt: null,
     },
     error: null,
-    requestedBy: { id: '6f5e4d3c-2b1a-4c9d-8e7f-0a1b2c3d4e5f', name: 'Mia Marketing' },
+    requestedBy: { id: MIA_ID, name: 'Mia Marketing' },
     requestedAt: '2025-04-02T09:00:00.000Z',
     startedAt: '2025-04-02T09:00:05.000Z',
     finishedAt: '2025-04-02T09:01:00.000Z',

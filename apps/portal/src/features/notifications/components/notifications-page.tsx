@@ -13,6 +13,7 @@ const DUE_LABEL: Record<Notification['kind'], string> = {
   claim_answered: 'On',
   idea_status_changed: 'On',
   idea_merged: 'On',
+  referral_rewarded: 'On',
 };
 
 export function NotificationsPage() {
@@ -22,7 +23,7 @@ export function NotificationsPage() {
   return (
     <Page
       title="Notifications"
-      lead="Points earned, points about to expire, claims answered, vouchers running out and news of the ideas you follow."
+      lead="Points earned, points about to expire, claims answered, vouchers running out, referral rewards and news of the ideas you follow."
     >
       {unread > 0 ? (
         <div className="tally-actions">

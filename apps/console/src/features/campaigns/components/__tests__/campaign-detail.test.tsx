@@ -1,7 +1,7 @@
 /**
  * @jest-environment @tally/ui/jest-environment
  */
-import type { Campaign, CampaignStats } from '@tally/domain';
+import type { Campaign, CampaignStats, CampaignVersion } from '@tally/domain';
 import { createTallyApiClient, formatDate } from '@tally/ui';
 import { renderPage, sendJson, startTestServer, type TestServer } from '@tally/ui/testing';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
@@ -13,6 +13,7 @@ describe('CampaignDetailPage', () => {
   let server: TestServer;
   let stored: Campaign;
   let dashboard: CampaignStats;
+  let history: CampaignVersion[];
 
   const act = (status: Campaign['status']) => (_req: unknown, res: Parameters<typeof sendJson>[0]) => {
     stored = { ...stored, status, version: stored.version + 1 };
@@ -24,7 +25,7 @@ describe('CampaignDetailPage', () => {
     server = await startTestServer({
       'GET /api/v1/programme': (_req, res) => sendJson(res, 200, programme),
       [`GET ${base}`]: (_req, res) => sendJson(res, 200, stored),
-      [`GET ${base}/versions`]: (_req, res) => sendJson(res, 200, versions),
+      [`GET ${base}/versions`]: (_req, res) => sendJson(res, 200, history),
       [`GET ${base}/stats`]: (_req, res) => sendJson(res, 200, dashboard),
       [`GET ${base}/simulations`]: (_req, res) => sendJson(res, 200, { items: [], nextCursor: null }),
       [`POST ${base}/pause`]: act('paused'),
@@ -36,6 +37,7 @@ describe('CampaignDetailPage', () => {
   beforeEach(() => {
     stored = campaign();
     dashboard = stats;
+    history = versions;
     server.requests.length = 0;
   });
 
@@ -155,7 +157,41 @@ describe('CampaignDetailPage', () => {
     const entries = within(history).getAllByRole('listitem');
     expect(entries.map((li) => li.querySelector('strong')?.textContent)).toEqual(['Paused', 'Created']);
     expect(entries[0]?.textContent).toContain('Mia Marketing');
+    expect(entries[0]?.textContent).not.toContain(versions[0]?.changedBy);
     expect(entries[0]?.textContent).toContain('Reason: Coffee machine broken');
+  });
+
+  it('names the schedule for changes a job made and does not print an id it cannot name', async () => {
+    const [created] = versions;
+    history = [
+      {
+        ...created!,
+        version: 3,
+        change: 'ended on schedule',
+        status: 'ended',
+        changedBy: null,
+        changedByName: null,
+        changedAt: '2025-02-04T10:00:00.000Z',
+      },
+      {
+        ...created!,
+        version: 2,
+        change: 'started',
+        status: 'live',
+        changedBy: 'f0e1d2c3-b4a5-4968-8776-655443322110',
+        changedByName: null,
+        changedAt: '2025-02-03T10:00:00.000Z',
+      },
+      created!,
+    ];
+    renderDetail();
+
+    const list = await screen.findByRole('list', { name: 'Campaign history' });
+    const entries = within(list).getAllByRole('listitem');
+    expect(entries[0]?.textContent).toContain('Automatic (schedule)');
+    expect(entries[1]?.textContent).toContain('A staff member no longer on record');
+    expect(entries[1]?.textContent).not.toContain('f0e1d2c3');
+    expect(entries[2]?.textContent).toContain('Mia Marketing');
   });
 
   it('charts issued points against the budget, with the same figures as a table for assistive technology', async () => {

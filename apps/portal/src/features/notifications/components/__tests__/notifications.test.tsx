@@ -121,6 +121,31 @@ describe('notifications', () => {
     ]);
   });
 
+  it('shows a referral reward with a link to the referrals page', async () => {
+    items = [
+      {
+        ...notification,
+        id: '43',
+        kind: 'referral_rewarded',
+        title: 'Bea made their first purchase: +500 points',
+        body: 'Thank you for referring a friend. The points are ready to spend.',
+        link: '/referrals',
+        dueAt: null,
+      },
+    ];
+    renderPage(<NotificationsPage />, { apiClient: apiClient() });
+
+    const item = (await screen.findByText('Bea made their first purchase: +500 points')).closest(
+      'li',
+    ) as HTMLElement;
+    expect(item.textContent).toContain('The points are ready to spend.');
+    expect(
+      within(item)
+        .getByRole('link', { name: 'Open: Bea made their first purchase: +500 points' })
+        .getAttribute('href'),
+    ).toBe('/referrals');
+  });
+
   it('says so when there is nothing yet', async () => {
     items = [];
     renderPage(<NotificationsPage />, { apiClient: apiClient() });
