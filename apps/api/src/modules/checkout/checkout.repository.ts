@@ -56,6 +56,13 @@ export interface ApprovalRow {
   result: { journalId?: string } | null;
 }
 
+export interface EarnLookupRow {
+  existing: { request_hash: string; response: unknown } | undefined;
+  member: CheckoutMemberRow | undefined;
+  /** The store's, or UTC when the store is not found. */
+  timeZone: string;
+}
+
 const MEMBER_COLUMNS = `id, card_number, name, status, tier_id, to_char(birthday, 'YYYY-MM-DD') AS birthday, created_at`;
 const APPROVAL_SELECT = `SELECT a.*, a.points::text AS points, s.name AS requested_by_name, m.card_number AS member_card, m.name AS member_name
   FROM approval_request a JOIN staff_user s ON s.id = a.requested_by JOIN member m ON m.id = a.member_id`;
@@ -101,6 +108,50 @@ export class CheckoutRepository {
       [storeId],
     );
     return rows[0]?.timezone ?? 'UTC';
+  }
+
+  /**
+   * What an award reads before its transaction, in one round trip: the receipt already written under
+   * this idempotency key (if any), the member by card number or id, and the store's time zone.
+   */
+  async earnLookup(
+    scope: string,
+    key: string,
+    member: { cardNumber: string } | { memberId: string },
+    storeId: string | null,
+  ): Promise<EarnLookupRow> {
+    const rows: (Omit<CheckoutMemberRow, 'id'> & {
+      id: string | null;
+      request_hash: string | null;
+      response: unknown;
+      timezone: string | null;
+    })[] = await this.dataSource.query(
+      `SELECT r.request_hash, r.response, s.timezone, m.id, m.card_number, m.name, m.status, m.tier_id,
+              to_char(m.birthday, 'YYYY-MM-DD') AS birthday, m.created_at
+         FROM (SELECT 1) one
+         LEFT JOIN receipt r ON r.idempotency_scope = $1 AND r.idempotency_key = $2
+         LEFT JOIN member m ON ${'cardNumber' in member ? 'm.card_number = $3' : 'm.id = $3'}
+         LEFT JOIN store s ON s.id = $4`,
+      [scope, key, 'cardNumber' in member ? member.cardNumber : member.memberId, storeId],
+    );
+    const row = rows[0]!;
+    return {
+      existing:
+        row.request_hash === null ? undefined : { request_hash: row.request_hash, response: row.response },
+      member:
+        row.id === null
+          ? undefined
+          : {
+              id: row.id,
+              card_number: row.card_number,
+              name: row.name,
+              status: row.status,
+              tier_id: row.tier_id,
+              birthday: row.birthday,
+              created_at: row.created_at,
+            },
+      timeZone: row.timezone ?? 'UTC',
+    };
   }
 
   async memberByCard(cardNumber: string): Promise<CheckoutMemberRow | undefined> {
