@@ -3,6 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { type EarnLine, type ReceiptLine } from '@tally/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { rowsOf } from '../../database/rows.js';
+import { type AuditInsert, auditInsertStatement, type Statement } from '../audit/audit.repository.js';
+import {
+  type NotificationInsert,
+  notificationInsertStatement,
+} from '../notifications/notifications.repository.js';
+import { qualifyingSelect } from '../programme/programme.repository.js';
 
 export interface CheckoutMemberRow {
   id: string;
@@ -249,17 +255,37 @@ export class CheckoutRepository {
     return rows[0]?.id ?? null;
   }
 
-  async completeReceipt(
+  /**
+   * Everything an award writes after its ledger journal, in one statement: completes the receipt, writes
+   * the notice (if any) and the audit row, and reads the member's qualifying amount (`qualifyingSelect`,
+   * which sees the journal just written) and current tier for the tier rule.
+   */
+  async finishAward(
     manager: EntityManager,
-    id: string,
-    journalId: string | null,
-    response: unknown,
-  ): Promise<void> {
-    await manager.query(`UPDATE receipt SET earn_journal_id = $2, response = $3 WHERE id = $1`, [
-      id,
-      journalId,
-      JSON.stringify(response),
-    ]);
+    f: {
+      memberId: string;
+      receiptId: string;
+      journalId: string | null;
+      response: unknown;
+      tierBasis: 'points' | 'spend';
+      notice: NotificationInsert | null;
+      audit: AuditInsert;
+    },
+  ): Promise<{ qualifying: number; tierId: string | null }> {
+    const params: unknown[] = [f.memberId, f.receiptId, f.journalId, JSON.stringify(f.response)];
+    const fold = (statement: Statement) => {
+      params.push(...statement.params);
+      return statement.sql;
+    };
+    const audit = fold(auditInsertStatement(f.audit, params.length + 1));
+    const notice = f.notice ? fold(notificationInsertStatement(f.notice, params.length + 1)) : null;
+    const rows: { q: string; tier_id: string | null }[] = await manager.query(
+      `WITH completed AS (UPDATE receipt SET earn_journal_id = $3, response = $4 WHERE id = $2),
+            audited AS (${audit})${notice ? `,\n            noticed AS (${notice})` : ''}
+       SELECT (${qualifyingSelect(f.tierBasis)}) AS q, (SELECT tier_id FROM member WHERE id = $1) AS tier_id`,
+      params,
+    );
+    return { qualifying: Math.max(0, Number(rows[0]?.q ?? 0)), tierId: rows[0]?.tier_id ?? null };
   }
 
   async receiptByKey(

@@ -51,7 +51,6 @@ import { CampaignsService, type TillCampaigns } from '../campaigns/campaigns.ser
 import { LedgerService } from '../ledger/ledger.service.js';
 import { requestHash } from '../ledger/request-hash.js';
 import { pointsEarnedNotice } from '../notifications/notification-texts.js';
-import { NotificationsService } from '../notifications/notifications.service.js';
 import { ProgrammeService } from '../programme/programme.service.js';
 import { RewardsService } from '../rewards/rewards.service.js';
 import { type ApprovalRow, type CheckoutMemberRow, CheckoutRepository } from './checkout.repository.js';
@@ -78,7 +77,6 @@ export class CheckoutService {
     private readonly audit: AuditService,
     private readonly rewards: RewardsService,
     private readonly campaigns: CampaignsService,
-    private readonly notifications: NotificationsService,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -224,16 +222,6 @@ export class CheckoutService {
         );
         journalId = earned.journalId;
         balance = earned.balance;
-        await this.notifications.notify(
-          manager,
-          pointsEarnedNotice({
-            memberId: member.id,
-            journalId,
-            points: result.points,
-            receiptRef: receipt.id,
-            availableAt,
-          }),
-        );
       }
       const response: CheckoutEarnResponse = {
         status: 'awarded',
@@ -244,15 +232,39 @@ export class CheckoutService {
         balance,
         availableAt: result.points > 0 && availableAt ? availableAt.toISOString() : null,
       };
-      await this.repository.completeReceipt(manager, receiptId, journalId, response);
-      await this.programmes.recomputeTier(manager, member.id, programme, `receipt ${receipt.id}`);
-      await this.audit.record(manager, a.ctx, {
-        action: 'checkout.earned',
-        targetType: 'member',
-        targetId: member.id,
-        storeId,
-        summary: { receipt: receipt.id, points: result.points, journalId },
+      // One statement: the receipt completed, the "points earned" notice, the audit row, and what the
+      // tier rule needs; the tier itself changes (rarely) in statements of its own.
+      const finished = await this.repository.finishAward(manager, {
+        memberId: member.id,
+        receiptId,
+        journalId,
+        response,
+        tierBasis: programme.tierBasis,
+        notice: journalId
+          ? pointsEarnedNotice({
+              memberId: member.id,
+              journalId,
+              points: result.points,
+              receiptRef: receipt.id,
+              availableAt,
+            })
+          : null,
+        audit: this.audit.entry(a.ctx, {
+          action: 'checkout.earned',
+          targetType: 'member',
+          targetId: member.id,
+          storeId,
+          summary: { receipt: receipt.id, points: result.points, journalId },
+        }),
       });
+      await this.programmes.applyTier(
+        manager,
+        member.id,
+        programme,
+        `receipt ${receipt.id}`,
+        finished.qualifying,
+        finished.tierId,
+      );
       return response;
     });
     if (outcome) return { body: outcome, replayed: false, status: 201 };

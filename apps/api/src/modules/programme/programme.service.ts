@@ -144,8 +144,23 @@ export class ProgrammeService {
     cause: string,
   ): Promise<Tier | null> {
     const qualifying = await this.repository.qualifying(manager, memberId, programme.tierBasis);
-    const tier = this.tierFor(programme, qualifying);
     const current = await this.repository.memberTier(manager, memberId);
+    return this.applyTier(manager, memberId, programme, cause, qualifying, current);
+  }
+
+  /**
+   * `recomputeTier` for a caller that has read the member's qualifying amount (`qualifyingSelect`) and
+   * current tier itself, in the same transaction: records and announces a change of tier.
+   */
+  async applyTier(
+    manager: EntityManager,
+    memberId: string,
+    programme: Programme,
+    cause: string,
+    qualifying: number,
+    current: string | null,
+  ): Promise<Tier | null> {
+    const tier = this.tierFor(programme, qualifying);
     if (tier && tier.id !== current) {
       await this.repository.setTier(manager, memberId, current, tier.id, qualifying, cause);
       await this.webhooks.emit(manager, 'tier.changed', { memberId, tier: { from: current, to: tier.id } });
