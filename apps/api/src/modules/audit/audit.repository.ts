@@ -17,35 +17,6 @@ export interface AuditInsert {
   requestId: string | null;
 }
 
-/** A parameterised statement, for folding into a caller's statement: its placeholders start at `$first`. */
-export interface Statement {
-  sql: string;
-  params: unknown[];
-}
-
-/** The INSERT of one audit row, its placeholders numbered from `$first`. */
-export function auditInsertStatement(entry: AuditInsert, first = 1): Statement {
-  const p = (i: number) => `$${first + i}`;
-  return {
-    sql: `INSERT INTO audit_log (actor_type, actor_id, actor_role, actor_name, store_id, action, target_type, target_id, summary, reason, ip, request_id)
-       VALUES (${Array.from({ length: 12 }, (_, i) => p(i)).join(', ')})`,
-    params: [
-      entry.actorType,
-      entry.actorId,
-      entry.actorRole,
-      entry.actorName,
-      entry.storeId,
-      entry.action,
-      entry.targetType,
-      entry.targetId,
-      JSON.stringify(entry.summary),
-      entry.reason,
-      entry.ip,
-      entry.requestId,
-    ],
-  };
-}
-
 export interface AuditRow {
   id: string;
   at: Date;
@@ -80,8 +51,24 @@ export class AuditRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async insert(manager: EntityManager, entry: AuditInsert): Promise<void> {
-    const { sql, params } = auditInsertStatement(entry);
-    await manager.query(sql, params);
+    await manager.query(
+      `INSERT INTO audit_log (actor_type, actor_id, actor_role, actor_name, store_id, action, target_type, target_id, summary, reason, ip, request_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+      [
+        entry.actorType,
+        entry.actorId,
+        entry.actorRole,
+        entry.actorName,
+        entry.storeId,
+        entry.action,
+        entry.targetType,
+        entry.targetId,
+        JSON.stringify(entry.summary),
+        entry.reason,
+        entry.ip,
+        entry.requestId,
+      ],
+    );
   }
 
   async page(filter: AuditFilter): Promise<AuditRow[]> {

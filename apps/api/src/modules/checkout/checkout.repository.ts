@@ -3,12 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { type EarnLine, type ReceiptLine } from '@tally/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { rowsOf } from '../../database/rows.js';
-import { type AuditInsert, auditInsertStatement, type Statement } from '../audit/audit.repository.js';
-import {
-  type NotificationInsert,
-  notificationInsertStatement,
-} from '../notifications/notifications.repository.js';
-import { qualifyingSelect } from '../programme/programme.repository.js';
+import { type AuditInsert } from '../audit/audit.repository.js';
+import { type NotificationInsert } from '../notifications/notifications.repository.js';
 
 export interface CheckoutMemberRow {
   id: string;
@@ -256,9 +252,10 @@ export class CheckoutRepository {
   }
 
   /**
-   * Everything an award writes after its ledger journal, in one statement: completes the receipt, writes
-   * the notice (if any) and the audit row, and reads the member's qualifying amount (`qualifyingSelect`,
-   * which sees the journal just written) and current tier for the tier rule.
+   * Everything an award writes after its ledger journal, in one call of `checkout_finish` (its statements
+   * keep their plans for the session): completes the receipt, writes the audit row and the notice (if
+   * any), and reads the member's qualifying amount (`member_qualifying`, which sees the journal just
+   * written) and current tier for the tier rule.
    */
   async finishAward(
     manager: EntityManager,
@@ -272,20 +269,45 @@ export class CheckoutRepository {
       audit: AuditInsert;
     },
   ): Promise<{ qualifying: number; tierId: string | null }> {
-    const params: unknown[] = [f.memberId, f.receiptId, f.journalId, JSON.stringify(f.response)];
-    const fold = (statement: Statement) => {
-      params.push(...statement.params);
-      return statement.sql;
-    };
-    const audit = fold(auditInsertStatement(f.audit, params.length + 1));
-    const notice = f.notice ? fold(notificationInsertStatement(f.notice, params.length + 1)) : null;
-    const rows: { q: string; tier_id: string | null }[] = await manager.query(
-      `WITH completed AS (UPDATE receipt SET earn_journal_id = $3, response = $4 WHERE id = $2),
-            audited AS (${audit})${notice ? `,\n            noticed AS (${notice})` : ''}
-       SELECT (${qualifyingSelect(f.tierBasis)}) AS q, (SELECT tier_id FROM member WHERE id = $1) AS tier_id`,
-      params,
+    const a = f.audit;
+    const n = f.notice;
+    const rows: { r: { q: string; tier_id: string | null } }[] = await manager.query(
+      `SELECT checkout_finish($1::jsonb) AS r`,
+      [
+        JSON.stringify({
+          member_id: f.memberId,
+          receipt_id: f.receiptId,
+          journal_id: f.journalId,
+          response: f.response,
+          basis: f.tierBasis,
+          audit: {
+            actor_type: a.actorType,
+            actor_id: a.actorId,
+            actor_role: a.actorRole,
+            actor_name: a.actorName,
+            store_id: a.storeId,
+            action: a.action,
+            target_type: a.targetType,
+            target_id: a.targetId,
+            summary: a.summary,
+            reason: a.reason,
+            ip: a.ip,
+            request_id: a.requestId,
+          },
+          notice: n && {
+            member_id: n.memberId,
+            kind: n.kind,
+            title: n.title,
+            body: n.body,
+            link: n.link ?? null,
+            due_at: n.dueAt ?? null,
+            dedupe_key: n.dedupeKey,
+          },
+        }),
+      ],
     );
-    return { qualifying: Math.max(0, Number(rows[0]?.q ?? 0)), tierId: rows[0]?.tier_id ?? null };
+    const r = rows[0]!.r;
+    return { qualifying: Math.max(0, Number(r.q ?? 0)), tierId: r.tier_id ?? null };
   }
 
   async receiptByKey(

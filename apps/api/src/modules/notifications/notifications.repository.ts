@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { type NotificationKind } from '@tally/domain';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { type Statement } from '../audit/audit.repository.js';
 import { rowsOf } from '../../database/rows.js';
 
 export interface NotificationInsert {
@@ -13,17 +12,6 @@ export interface NotificationInsert {
   link?: string | null;
   dueAt?: Date | null;
   dedupeKey: string;
-}
-
-/** The INSERT of one notice (ignored when its dedupe key was used), its placeholders numbered from `$first`. */
-export function notificationInsertStatement(n: NotificationInsert, first = 1): Statement {
-  const p = (i: number) => `$${first + i}`;
-  return {
-    sql: `INSERT INTO notification (member_id, kind, title, body, link, due_at, dedupe_key)
-       VALUES (${Array.from({ length: 7 }, (_, i) => p(i)).join(', ')})
-       ON CONFLICT (member_id, dedupe_key) DO NOTHING`,
-    params: [n.memberId, n.kind, n.title, n.body, n.link ?? null, n.dueAt ?? null, n.dedupeKey],
-  };
 }
 
 export interface NotificationRow {
@@ -59,8 +47,12 @@ export class NotificationsRepository {
 
   /** One INSERT; a second notice with the same (member, dedupe key) is ignored. True when it was new. */
   async insert(manager: EntityManager, n: NotificationInsert): Promise<boolean> {
-    const { sql, params } = notificationInsertStatement(n);
-    const rows: { id: string }[] = await manager.query(`${sql} RETURNING id::text`, params);
+    const rows: { id: string }[] = await manager.query(
+      `INSERT INTO notification (member_id, kind, title, body, link, due_at, dedupe_key)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT (member_id, dedupe_key) DO NOTHING RETURNING id::text`,
+      [n.memberId, n.kind, n.title, n.body, n.link ?? null, n.dueAt ?? null, n.dedupeKey],
+    );
     return rows.length === 1;
   }
 
