@@ -5,7 +5,7 @@ import { type Actor, actorType, type RequestContext, worksIn } from '../../commo
 import { AppException } from '../../common/exceptions/app.exception.js';
 import { decodeIdCursor, encodeIdCursor } from '../../common/pagination/id-cursor.js';
 import { parseOrThrow } from '../../common/pipes/zod-validation.pipe.js';
-import { AuditRepository, type AuditRow } from './audit.repository.js';
+import { type AuditInsert, AuditRepository, type AuditRow } from './audit.repository.js';
 
 export interface AuditEvent {
   action: string;
@@ -23,8 +23,13 @@ export class AuditService {
   constructor(private readonly repository: AuditRepository) {}
 
   record(manager: EntityManager, ctx: RequestContext, event: AuditEvent): Promise<void> {
+    return this.repository.insert(manager, this.entry(ctx, event));
+  }
+
+  /** The row `record` would write, for a caller that folds it into its own statement. */
+  entry(ctx: RequestContext, event: AuditEvent): AuditInsert {
     const actor = ctx.actor;
-    return this.repository.insert(manager, {
+    return {
       actorType: actor ? actorType(actor) : 'system',
       actorId: actor?.id ?? null,
       actorRole: actor?.role ?? null,
@@ -37,7 +42,7 @@ export class AuditService {
       reason: event.reason ?? null,
       ip: ctx.ip,
       requestId: ctx.requestId,
-    });
+    };
   }
 
   /** Admins see everything; managers see what happened in their stores. */

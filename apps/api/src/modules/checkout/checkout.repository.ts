@@ -3,6 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { type EarnLine, type ReceiptLine } from '@tally/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { rowsOf } from '../../database/rows.js';
+import { type AuditInsert } from '../audit/audit.repository.js';
+import { type NotificationInsert } from '../notifications/notifications.repository.js';
 
 export interface CheckoutMemberRow {
   id: string;
@@ -56,6 +58,13 @@ export interface ApprovalRow {
   result: { journalId?: string } | null;
 }
 
+export interface EarnLookupRow {
+  existing: { request_hash: string; response: unknown } | undefined;
+  member: CheckoutMemberRow | undefined;
+  /** The store's, or UTC when the store is not found. */
+  timeZone: string;
+}
+
 const MEMBER_COLUMNS = `id, card_number, name, status, tier_id, to_char(birthday, 'YYYY-MM-DD') AS birthday, created_at`;
 const APPROVAL_SELECT = `SELECT a.*, a.points::text AS points, s.name AS requested_by_name, m.card_number AS member_card, m.name AS member_name
   FROM approval_request a JOIN staff_user s ON s.id = a.requested_by JOIN member m ON m.id = a.member_id`;
@@ -101,6 +110,50 @@ export class CheckoutRepository {
       [storeId],
     );
     return rows[0]?.timezone ?? 'UTC';
+  }
+
+  /**
+   * What an award reads before its transaction, in one round trip: the receipt already written under
+   * this idempotency key (if any), the member by card number or id, and the store's time zone.
+   */
+  async earnLookup(
+    scope: string,
+    key: string,
+    member: { cardNumber: string } | { memberId: string },
+    storeId: string | null,
+  ): Promise<EarnLookupRow> {
+    const rows: (Omit<CheckoutMemberRow, 'id'> & {
+      id: string | null;
+      request_hash: string | null;
+      response: unknown;
+      timezone: string | null;
+    })[] = await this.dataSource.query(
+      `SELECT r.request_hash, r.response, s.timezone, m.id, m.card_number, m.name, m.status, m.tier_id,
+              to_char(m.birthday, 'YYYY-MM-DD') AS birthday, m.created_at
+         FROM (SELECT 1) one
+         LEFT JOIN receipt r ON r.idempotency_scope = $1 AND r.idempotency_key = $2
+         LEFT JOIN member m ON ${'cardNumber' in member ? 'm.card_number = $3' : 'm.id = $3'}
+         LEFT JOIN store s ON s.id = $4`,
+      [scope, key, 'cardNumber' in member ? member.cardNumber : member.memberId, storeId],
+    );
+    const row = rows[0]!;
+    return {
+      existing:
+        row.request_hash === null ? undefined : { request_hash: row.request_hash, response: row.response },
+      member:
+        row.id === null
+          ? undefined
+          : {
+              id: row.id,
+              card_number: row.card_number,
+              name: row.name,
+              status: row.status,
+              tier_id: row.tier_id,
+              birthday: row.birthday,
+              created_at: row.created_at,
+            },
+      timeZone: row.timezone ?? 'UTC',
+    };
   }
 
   async memberByCard(cardNumber: string): Promise<CheckoutMemberRow | undefined> {
@@ -198,17 +251,63 @@ export class CheckoutRepository {
     return rows[0]?.id ?? null;
   }
 
-  async completeReceipt(
+  /**
+   * Everything an award writes after its ledger journal, in one call of `checkout_finish` (its statements
+   * keep their plans for the session): completes the receipt, writes the audit row and the notice (if
+   * any), and reads the member's qualifying amount (`member_qualifying`, which sees the journal just
+   * written) and current tier for the tier rule.
+   */
+  async finishAward(
     manager: EntityManager,
-    id: string,
-    journalId: string | null,
-    response: unknown,
-  ): Promise<void> {
-    await manager.query(`UPDATE receipt SET earn_journal_id = $2, response = $3 WHERE id = $1`, [
-      id,
-      journalId,
-      JSON.stringify(response),
-    ]);
+    f: {
+      memberId: string;
+      receiptId: string;
+      journalId: string | null;
+      response: unknown;
+      tierBasis: 'points' | 'spend';
+      notice: NotificationInsert | null;
+      audit: AuditInsert;
+    },
+  ): Promise<{ qualifying: number; tierId: string | null }> {
+    const a = f.audit;
+    const n = f.notice;
+    const rows: { r: { q: string; tier_id: string | null } }[] = await manager.query(
+      `SELECT checkout_finish($1::jsonb) AS r`,
+      [
+        JSON.stringify({
+          member_id: f.memberId,
+          receipt_id: f.receiptId,
+          journal_id: f.journalId,
+          response: f.response,
+          basis: f.tierBasis,
+          audit: {
+            actor_type: a.actorType,
+            actor_id: a.actorId,
+            actor_role: a.actorRole,
+            actor_name: a.actorName,
+            store_id: a.storeId,
+            action: a.action,
+            target_type: a.targetType,
+            target_id: a.targetId,
+            summary: a.summary,
+            reason: a.reason,
+            ip: a.ip,
+            request_id: a.requestId,
+          },
+          notice: n && {
+            member_id: n.memberId,
+            kind: n.kind,
+            title: n.title,
+            body: n.body,
+            link: n.link ?? null,
+            due_at: n.dueAt ?? null,
+            dedupe_key: n.dedupeKey,
+          },
+        }),
+      ],
+    );
+    const r = rows[0]!.r;
+    return { qualifying: Math.max(0, Number(r.q ?? 0)), tierId: r.tier_id ?? null };
   }
 
   async receiptByKey(

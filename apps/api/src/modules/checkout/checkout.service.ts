@@ -51,7 +51,6 @@ import { CampaignsService, type TillCampaigns } from '../campaigns/campaigns.ser
 import { LedgerService } from '../ledger/ledger.service.js';
 import { requestHash } from '../ledger/request-hash.js';
 import { pointsEarnedNotice } from '../notifications/notification-texts.js';
-import { NotificationsService } from '../notifications/notifications.service.js';
 import { ProgrammeService } from '../programme/programme.service.js';
 import { RewardsService } from '../rewards/rewards.service.js';
 import { type ApprovalRow, type CheckoutMemberRow, CheckoutRepository } from './checkout.repository.js';
@@ -78,7 +77,6 @@ export class CheckoutService {
     private readonly audit: AuditService,
     private readonly rewards: RewardsService,
     private readonly campaigns: CampaignsService,
-    private readonly notifications: NotificationsService,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -93,19 +91,24 @@ export class CheckoutService {
     const scope = actorScope(actor);
     const hash = requestHash('checkout.earn', request);
 
-    const replay = await this.replayEarn(actor, scope, key, hash);
+    // The store the award will be for, unless storeFor refuses it below.
+    const likelyStore = request.storeId ?? actor.storeIds[0] ?? null;
+    const [found, programme] = await Promise.all([
+      this.repository.earnLookup(scope, key, request.member, likelyStore),
+      this.programmes.get(),
+    ]);
+    const replay = await this.replayEarn(actor, scope, key, hash, found.existing ?? null);
     if (replay) return replay;
 
     const storeId = this.storeFor(actor, request.storeId);
-    const member = await this.activeMember(request.member);
-    const programme = await this.programmes.get();
+    const member = activeOrThrow(request.member, found.member);
     if (request.receipt.currency !== programme.currency) {
       throw new AppException('CURRENCY_MISMATCH', `This programme counts in ${programme.currency}.`, [
         { field: 'receipt.currency', message: `must be ${programme.currency}` },
       ]);
     }
     const now = new Date();
-    const timeZone = await this.repository.storeTimeZone(storeId);
+    const timeZone = storeId === likelyStore ? found.timeZone : await this.repository.storeTimeZone(storeId);
     const till = await this.campaigns.atTill(now);
     const segments = await this.campaigns.memberSegments(member.id, till, { now, timeZone });
     const evaluate = (campaigns: readonly CampaignRule[]) =>
@@ -138,8 +141,10 @@ export class CheckoutService {
     scope: string,
     key: string,
     hash: string,
+    /** The receipt under this key (null: none) when the caller has just read it. */
+    found?: { request_hash: string; response: unknown } | null,
   ): Promise<Replayable<CheckoutEarnResponse> | null> {
-    const existing = await this.repository.receiptByKey(scope, key);
+    const existing = found === undefined ? await this.repository.receiptByKey(scope, key) : found;
     if (existing) {
       if (existing.request_hash !== hash) throw new AppException('IDEMPOTENCY_KEY_REUSED');
       return { body: existing.response as CheckoutEarnResponse, replayed: true, status: 201 };
@@ -217,16 +222,6 @@ export class CheckoutService {
         );
         journalId = earned.journalId;
         balance = earned.balance;
-        await this.notifications.notify(
-          manager,
-          pointsEarnedNotice({
-            memberId: member.id,
-            journalId,
-            points: result.points,
-            receiptRef: receipt.id,
-            availableAt,
-          }),
-        );
       }
       const response: CheckoutEarnResponse = {
         status: 'awarded',
@@ -237,15 +232,39 @@ export class CheckoutService {
         balance,
         availableAt: result.points > 0 && availableAt ? availableAt.toISOString() : null,
       };
-      await this.repository.completeReceipt(manager, receiptId, journalId, response);
-      await this.programmes.recomputeTier(manager, member.id, programme, `receipt ${receipt.id}`);
-      await this.audit.record(manager, a.ctx, {
-        action: 'checkout.earned',
-        targetType: 'member',
-        targetId: member.id,
-        storeId,
-        summary: { receipt: receipt.id, points: result.points, journalId },
+      // One statement: the receipt completed, the "points earned" notice, the audit row, and what the
+      // tier rule needs; the tier itself changes (rarely) in statements of its own.
+      const finished = await this.repository.finishAward(manager, {
+        memberId: member.id,
+        receiptId,
+        journalId,
+        response,
+        tierBasis: programme.tierBasis,
+        notice: journalId
+          ? pointsEarnedNotice({
+              memberId: member.id,
+              journalId,
+              points: result.points,
+              receiptRef: receipt.id,
+              availableAt,
+            })
+          : null,
+        audit: this.audit.entry(a.ctx, {
+          action: 'checkout.earned',
+          targetType: 'member',
+          targetId: member.id,
+          storeId,
+          summary: { receipt: receipt.id, points: result.points, journalId },
+        }),
       });
+      await this.programmes.applyTier(
+        manager,
+        member.id,
+        programme,
+        `receipt ${receipt.id}`,
+        finished.qualifying,
+        finished.tierId,
+      );
       return response;
     });
     if (outcome) return { body: outcome, replayed: false, status: 201 };
@@ -724,16 +743,20 @@ export class CheckoutService {
       'cardNumber' in ref
         ? await this.repository.memberByCard(ref.cardNumber)
         : await this.repository.memberById(ref.memberId);
-    if (!row || row.status !== 'active') {
-      throw new AppException('MEMBER_NOT_FOUND', undefined, [
-        {
-          field: 'cardNumber' in ref ? 'member.cardNumber' : 'member.memberId',
-          message: 'is not an active member',
-        },
-      ]);
-    }
-    return row;
+    return activeOrThrow(ref, row);
   }
+}
+
+function activeOrThrow(ref: MemberRef, row: CheckoutMemberRow | undefined): CheckoutMemberRow {
+  if (!row || row.status !== 'active') {
+    throw new AppException('MEMBER_NOT_FOUND', undefined, [
+      {
+        field: 'cardNumber' in ref ? 'member.cardNumber' : 'member.memberId',
+        message: 'is not an active member',
+      },
+    ]);
+  }
+  return row;
 }
 
 function requireActor(ctx: RequestContext): Actor {

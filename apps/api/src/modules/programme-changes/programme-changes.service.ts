@@ -127,6 +127,7 @@ export class ProgrammeChangesService {
       });
       return effectiveAt.getTime() <= now.getTime() ? this.apply(manager, created, ctx) : created;
     });
+    this.programmes.forget();
     return toChange(row);
   }
 
@@ -176,11 +177,13 @@ export class ProgrammeChangesService {
 
   /** Job step: applies the announced changes that took effect by `now`. Safe to run twice. */
   async applyDue(now: Date): Promise<{ applied: number }> {
-    return this.dataSource.transaction(async (manager) => {
+    const applied = await this.dataSource.transaction(async (manager) => {
       const due = await this.repository.due(manager, now);
       for (const change of due) await this.apply(manager, change, SYSTEM);
       return { applied: due.length };
     });
+    if (applied.applied > 0) this.programmes.forget();
+    return applied;
   }
 
   private async apply(

@@ -22,19 +22,13 @@ export class ProgrammeRepository {
     );
   }
 
-  /** Qualifying points (net of reversals) or spend over the last 12 months. */
+  /** Qualifying points (net of reversals) or spend over the last 12 months (`member_qualifying`). */
   async qualifying(manager: EntityManager, memberId: string, basis: 'points' | 'spend'): Promise<number> {
-    const rows: { q: string }[] = await manager.query(
-      basis === 'points'
-        ? `SELECT (coalesce(sum(amount) FILTER (WHERE kind = 'earn'), 0)
-                 - coalesce(sum(-((result->>'points')::bigint)) FILTER (WHERE kind = 'reverse' AND (result->>'points')::bigint < 0), 0))::text AS q
-             FROM ledger_journal WHERE member_id = $1 AND created_at > now() - interval '12 months'`
-        : `SELECT (coalesce((SELECT sum(eligible_amount) FROM receipt WHERE member_id = $1 AND created_at > now() - interval '12 months'), 0)
-                 - coalesce((SELECT sum(f.eligible_amount) FROM receipt_refund f JOIN receipt r ON r.id = f.receipt_id
-                              WHERE r.member_id = $1 AND f.created_at > now() - interval '12 months'), 0))::text AS q`,
-      [memberId],
-    );
-    return Math.max(0, Number(rows[0]?.q ?? 0));
+    const rows: { q: string }[] = await manager.query(`SELECT member_qualifying($1, $2)::text AS q`, [
+      memberId,
+      basis,
+    ]);
+    return Number(rows[0]?.q ?? 0);
   }
 
   async memberTier(manager: EntityManager | undefined, memberId: string): Promise<string | null> {

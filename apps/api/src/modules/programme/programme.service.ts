@@ -17,9 +17,17 @@ import { AuditService } from '../audit/audit.service.js';
 import { WebhookEventsService } from '../webhooks/webhook-events.service.js';
 import { ProgrammeRepository } from './programme.repository.js';
 
+/**
+ * How long a process reuses the programme it read outside a transaction. A change saved in this process
+ * clears it at once; another process (a second API instance, the worker) sees it within this time.
+ */
+const PROGRAMME_CACHE_MS = 2_000;
+
 /** The programme's settings and tiers; the tier rule lives here so earn and refund apply it alike. */
 @Injectable()
 export class ProgrammeService {
+  private cached: { at: number; programme: Promise<Programme> } | undefined;
+
   constructor(
     private readonly repository: ProgrammeRepository,
     private readonly audit: AuditService,
@@ -27,7 +35,29 @@ export class ProgrammeService {
     private readonly webhooks: WebhookEventsService,
   ) {}
 
+  /**
+   * The programme. Inside a transaction (`manager`) it is read from the database; otherwise a copy
+   * read at most `PROGRAMME_CACHE_MS` ago is reused.
+   */
   async get(manager?: EntityManager): Promise<Programme> {
+    if (manager) return this.read(manager);
+    const now = Date.now();
+    if (!this.cached || now - this.cached.at > PROGRAMME_CACHE_MS) {
+      const entry = { at: now, programme: this.read() };
+      this.cached = entry;
+      entry.programme.catch(() => {
+        if (this.cached === entry) this.cached = undefined;
+      });
+    }
+    return this.cached.programme;
+  }
+
+  /** Drops the cached programme: call it after a transaction that saved the settings commits. */
+  forget(): void {
+    this.cached = undefined;
+  }
+
+  private async read(manager?: EntityManager): Promise<Programme> {
     const stored = await this.repository.settings(manager);
     return stored ? ProgrammeSchema.parse(stored) : DEFAULT_PROGRAMME;
   }
@@ -42,7 +72,7 @@ export class ProgrammeService {
     options: { requireNotice: boolean } = { requireNotice: true },
   ): Promise<Programme> {
     const next = this.validate(input);
-    return this.dataSource.transaction(async (manager) => {
+    const saved = await this.dataSource.transaction(async (manager) => {
       const before = await this.get(manager);
       if (options.requireNotice) {
         const worse = compareProgrammes(before, next).filter((d) => d.worse);
@@ -55,6 +85,8 @@ export class ProgrammeService {
       }
       return this.save(manager, before, next, ctx, 'programme.updated');
     });
+    this.forget();
+    return saved;
   }
 
   /** Checks settings beyond their schema: unique tier ids, a tier from 0. Returns them tiers sorted. */
@@ -80,6 +112,7 @@ export class ProgrammeService {
     action: string,
   ): Promise<Programme> {
     await this.repository.save(manager, next, ctx.actor?.kind === 'staff' ? ctx.actor.id : null);
+    this.forget();
     const changed = Object.fromEntries(
       Object.keys(next)
         .filter(
@@ -111,8 +144,23 @@ export class ProgrammeService {
     cause: string,
   ): Promise<Tier | null> {
     const qualifying = await this.repository.qualifying(manager, memberId, programme.tierBasis);
-    const tier = this.tierFor(programme, qualifying);
     const current = await this.repository.memberTier(manager, memberId);
+    return this.applyTier(manager, memberId, programme, cause, qualifying, current);
+  }
+
+  /**
+   * `recomputeTier` for a caller that has read the member's qualifying amount (`qualifyingSelect`) and
+   * current tier itself, in the same transaction: records and announces a change of tier.
+   */
+  async applyTier(
+    manager: EntityManager,
+    memberId: string,
+    programme: Programme,
+    cause: string,
+    qualifying: number,
+    current: string | null,
+  ): Promise<Tier | null> {
+    const tier = this.tierFor(programme, qualifying);
     if (tier && tier.id !== current) {
       await this.repository.setTier(manager, memberId, current, tier.id, qualifying, cause);
       await this.webhooks.emit(manager, 'tier.changed', { memberId, tier: { from: current, to: tier.id } });
