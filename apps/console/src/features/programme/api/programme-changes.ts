@@ -1,5 +1,7 @@
 import {
+  MEMBER_FACING_SETTINGS,
   ProgrammeChangeSchema,
+  ProgrammeSchema,
   RewardSchema,
   type ProgrammeChange,
   type ProgrammeChangeRequest,
@@ -41,6 +43,20 @@ export function announceProgrammeChange(
   return client.post(CHANGES_PATH, request, ProgrammeChangeSchema);
 }
 
+/**
+ * Announces the member-facing settings of `request` on top of the programme as saved now: only those
+ * are announced, and the API refuses a request whose other settings differ from the saved ones, which
+ * a copy read earlier may (idea bonuses saved meanwhile, say).
+ */
+export async function announceOnCurrent(
+  client: ApiClient,
+  request: ProgrammeChangeRequest,
+): Promise<ProgrammeChange> {
+  const current = await client.get('/api/v1/programme', ProgrammeSchema);
+  const announced = Object.fromEntries(MEMBER_FACING_SETTINGS.map((k) => [k, request.programme[k]]));
+  return announceProgrammeChange(client, { ...request, programme: { ...current, ...announced } });
+}
+
 /** `POST /api/v1/programme/changes/:id/withdraw`: only an announced change can be withdrawn. */
 export function withdrawProgrammeChange(client: ApiClient, id: string): Promise<ProgrammeChange> {
   return client.post(`${CHANGES_PATH}/${encodeURIComponent(id)}/withdraw`, {}, ProgrammeChangeSchema);
@@ -55,7 +71,7 @@ export function useAnnounceProgrammeChange() {
   const client = useApiClient();
   const refresh = useRefreshProgramme();
   return useMutation({
-    mutationFn: (request: ProgrammeChangeRequest) => announceProgrammeChange(client, request),
+    mutationFn: (request: ProgrammeChangeRequest) => announceOnCurrent(client, request),
     onSuccess: refresh,
   });
 }

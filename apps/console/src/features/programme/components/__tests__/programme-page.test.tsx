@@ -157,6 +157,23 @@ describe('ProgrammePage', () => {
     expect(within(list).getByText('Announced', { selector: '.tally-badge' })).toBeTruthy();
   });
 
+  it('announces the edited member-facing settings on top of the programme as saved now, so idea bonuses saved meanwhile are not sent back', async () => {
+    renderProgramme();
+    const form = await announceForm();
+    // Someone saves new idea bonuses after this page read the programme.
+    stored = { ...stored, ideas: { ...stored.ideas, shippedPoints: stored.ideas.shippedPoints + 1 } };
+    setField(form, 'Return window (days)', '10');
+    setField(form, 'Takes effect on', '2099-04-01T09:00');
+    fireEvent.click(within(form).getByRole('button', { name: 'Announce the change' }));
+    expect(await screen.findByText(/Change announced for/)).toBeTruthy();
+
+    const sent = JSON.parse(server.requests.find((r) => r.method === 'POST')?.body ?? '') as {
+      programme: Programme;
+    };
+    expect(sent.programme.pendingDays).toBe(10);
+    expect(sent.programme.ideas).toEqual(stored.ideas);
+  });
+
   it('lists changes with their differences and withdraws an announced one after confirmation', async () => {
     changes = [
       change(),
