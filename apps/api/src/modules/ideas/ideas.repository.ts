@@ -120,6 +120,13 @@ const IDEA_FROM = `FROM idea i JOIN member m ON m.id = i.author_id LEFT JOIN ide
  * count; writes that depend on an idea's state lock its row first (`FOR NO KEY UPDATE`, which does not
  * block the foreign keys of votes and follows), so a vote can never land on an idea that just closed.
  */
+
+/** A member's vote or follow: its table and the idea's count of them. */
+const MEMBERSHIPS = {
+  vote: { table: 'idea_vote', counter: 'vote_count' },
+  follow: { table: 'idea_follow', counter: 'follower_count' },
+} as const;
+
 @Injectable()
 export class IdeasRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -317,47 +324,46 @@ export class IdeasRepository {
   }
 
   /** Adds the member's vote (the idea row is locked by the caller); true when it is new. */
-  async addVote(manager: EntityManager, ideaId: string, memberId: string): Promise<boolean> {
-    const rows: unknown[] = await manager.query(
-      `INSERT INTO idea_vote (idea_id, member_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING 1`,
-      [ideaId, memberId],
-    );
-    if (rows.length === 0) return false;
-    await manager.query(`UPDATE idea SET vote_count = vote_count + 1 WHERE id = $1`, [ideaId]);
-    return true;
+  addVote(manager: EntityManager, ideaId: string, memberId: string): Promise<boolean> {
+    return this.changeMembership(manager, 'vote', 'add', ideaId, memberId);
   }
 
-  async removeVote(manager: EntityManager, ideaId: string, memberId: string): Promise<boolean> {
+  removeVote(manager: EntityManager, ideaId: string, memberId: string): Promise<boolean> {
+    return this.changeMembership(manager, 'vote', 'remove', ideaId, memberId);
+  }
+
+  addFollow(manager: EntityManager, ideaId: string, memberId: string): Promise<boolean> {
+    return this.changeMembership(manager, 'follow', 'add', ideaId, memberId);
+  }
+
+  removeFollow(manager: EntityManager, ideaId: string, memberId: string): Promise<boolean> {
+    return this.changeMembership(manager, 'follow', 'remove', ideaId, memberId);
+  }
+
+  /**
+   * Adds or removes the member's vote or follow and moves the idea's materialised count with it; true
+   * when something changed (the unique key makes a repeat a no-op). Table and column names come from
+   * `MEMBERSHIPS`, never from input.
+   */
+  private async changeMembership(
+    manager: EntityManager,
+    kind: keyof typeof MEMBERSHIPS,
+    change: 'add' | 'remove',
+    ideaId: string,
+    memberId: string,
+  ): Promise<boolean> {
+    const { table, counter } = MEMBERSHIPS[kind];
     const rows = rowsOf<unknown>(
-      await manager.query(`DELETE FROM idea_vote WHERE idea_id = $1 AND member_id = $2 RETURNING 1`, [
-        ideaId,
-        memberId,
-      ]),
+      await manager.query(
+        change === 'add'
+          ? `INSERT INTO ${table} (idea_id, member_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING 1`
+          : `DELETE FROM ${table} WHERE idea_id = $1 AND member_id = $2 RETURNING 1`,
+        [ideaId, memberId],
+      ),
     );
     if (rows.length === 0) return false;
-    await manager.query(`UPDATE idea SET vote_count = vote_count - 1 WHERE id = $1`, [ideaId]);
-    return true;
-  }
-
-  async addFollow(manager: EntityManager, ideaId: string, memberId: string): Promise<boolean> {
-    const rows: unknown[] = await manager.query(
-      `INSERT INTO idea_follow (idea_id, member_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING 1`,
-      [ideaId, memberId],
-    );
-    if (rows.length === 0) return false;
-    await manager.query(`UPDATE idea SET follower_count = follower_count + 1 WHERE id = $1`, [ideaId]);
-    return true;
-  }
-
-  async removeFollow(manager: EntityManager, ideaId: string, memberId: string): Promise<boolean> {
-    const rows = rowsOf<unknown>(
-      await manager.query(`DELETE FROM idea_follow WHERE idea_id = $1 AND member_id = $2 RETURNING 1`, [
-        ideaId,
-        memberId,
-      ]),
-    );
-    if (rows.length === 0) return false;
-    await manager.query(`UPDATE idea SET follower_count = follower_count - 1 WHERE id = $1`, [ideaId]);
+    const step = change === 'add' ? '+ 1' : '- 1';
+    await manager.query(`UPDATE idea SET ${counter} = ${counter} ${step} WHERE id = $1`, [ideaId]);
     return true;
   }
 
