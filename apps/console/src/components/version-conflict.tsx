@@ -1,5 +1,5 @@
 import { ApiError, isApiError } from '@tally/ui';
-import type { RefObject } from 'react';
+import { useRef, useState, type RefObject } from 'react';
 
 /**
  * Editors of versioned things (campaigns, segments) name their fields by the definition's own paths; a
@@ -49,4 +49,27 @@ export function ReloadedNotice({
       Loaded version {version}. Make your changes again, then save.
     </p>
   ) : null;
+}
+
+/**
+ * The version an edit is based on, kept still while the page refetches in the background so a save
+ * never silently overwrites what someone else saved meanwhile. `reload` makes the latest version the
+ * base, hands it to `reset` (to refill the form) and moves focus to the `ReloadedNotice`.
+ */
+export function useVersionedBase<T extends { version: number }>(
+  initial: T | undefined,
+  fetchLatest: (base: T) => Promise<T>,
+) {
+  const [base, setBase] = useState(initial);
+  const [reloaded, setReloaded] = useState<number | null>(null);
+  const noticeRef = useRef<HTMLParagraphElement>(null);
+  const reload = async (reset: (fresh: T) => void) => {
+    if (!base) return;
+    const fresh = await fetchLatest(base);
+    setBase(fresh);
+    reset(fresh);
+    setReloaded(fresh.version);
+    setTimeout(() => noticeRef.current?.focus(), 0);
+  };
+  return { base, reload, reloaded, noticeRef };
 }

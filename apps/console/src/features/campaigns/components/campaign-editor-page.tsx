@@ -1,9 +1,14 @@
 import { CampaignDefinitionSchema, campaignEditable, type Campaign, type Programme } from '@tally/domain';
 import { Form, Page, QueryState, SubmitButton, isApiError, useApiClient, useForm } from '@tally/ui';
 import { useQueryClient } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { ReloadedNotice, VersionConflict, withDefinitionPaths } from '../../../components/version-conflict';
+import {
+  ReloadedNotice,
+  VersionConflict,
+  useVersionedBase,
+  withDefinitionPaths,
+} from '../../../components/version-conflict';
 import { useProgramme } from '../../../lib/programme';
 import { useSegmentChoices } from '../../../lib/segments';
 import { useCreateCampaign } from '../api/create-campaign';
@@ -53,19 +58,18 @@ function EditCampaign({ id, programme }: { id: string; programme: Programme }) {
 
 function CampaignEditor({ programme, campaign }: { programme: Programme; campaign?: Campaign }) {
   const currency = programme.currency;
-  // The version this edit is based on: kept still while the page refetches in the background, so a
-  // save never silently overwrites what someone else saved meanwhile.
-  const [base, setBase] = useState(campaign);
+  const client = useApiClient();
+  const queryClient = useQueryClient();
+  const versioned = useVersionedBase(campaign, (current) =>
+    queryClient.fetchQuery({ ...campaignQueryOptions(client, current.id), staleTime: 0 }),
+  );
+  const base = versioned.base;
   const [initialValues] = useState(() =>
     campaign ? campaignToValues(campaign.definition, currency) : NEW_CAMPAIGN,
   );
-  const [reloaded, setReloaded] = useState<number | null>(null);
-  const reloadNotice = useRef<HTMLParagraphElement>(null);
   const create = useCreateCampaign();
   const update = useUpdateCampaign();
   const navigate = useNavigate();
-  const client = useApiClient();
-  const queryClient = useQueryClient();
   const toInput = (values: typeof initialValues) => toDefinitionInput(values, currency, base?.definition);
   const segments = useSegmentChoices();
 
@@ -87,14 +91,7 @@ function CampaignEditor({ programme, campaign }: { programme: Programme; campaig
   });
 
   const conflict = isApiError(form.failure) && form.failure.code === 'CAMPAIGN_VERSION_CONFLICT';
-  const reload = async () => {
-    if (!base) return;
-    const fresh = await queryClient.fetchQuery({ ...campaignQueryOptions(client, base.id), staleTime: 0 });
-    setBase(fresh);
-    form.reset(campaignToValues(fresh.definition, currency));
-    setReloaded(fresh.version);
-    setTimeout(() => reloadNotice.current?.focus(), 0);
-  };
+  const reload = () => versioned.reload((fresh) => form.reset(campaignToValues(fresh.definition, currency)));
 
   return (
     <div className="campaign-editor">
@@ -104,7 +101,7 @@ function CampaignEditor({ programme, campaign }: { programme: Programme; campaig
         aria-label={base ? `Edit ${base.definition.name}` : 'New campaign'}
       >
         {conflict ? <VersionConflict thing="campaign" onReload={() => void reload()} /> : null}
-        <ReloadedNotice version={reloaded} noticeRef={reloadNotice} />
+        <ReloadedNotice version={versioned.reloaded} noticeRef={versioned.noticeRef} />
         {base?.status === 'live' ? (
           <p className="tally-muted">This campaign is live: a saved change applies from the next sale.</p>
         ) : null}

@@ -11,9 +11,14 @@ import {
   useForm,
 } from '@tally/ui';
 import { useQueryClient } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { ReloadedNotice, VersionConflict, withDefinitionPaths } from '../../../components/version-conflict';
+import {
+  ReloadedNotice,
+  VersionConflict,
+  useVersionedBase,
+  withDefinitionPaths,
+} from '../../../components/version-conflict';
 import { useProgramme } from '../../../lib/programme';
 import type { StoreList } from '../../../lib/stores';
 import { useCreateSegment } from '../api/create-segment';
@@ -83,19 +88,19 @@ function SegmentEditor({
   segment?: Segment;
 }) {
   const currency = programme.currency;
-  // The version this edit is based on, kept still through background refetches (see the campaign editor).
-  const [base, setBase] = useState(segment);
+  const client = useApiClient();
+  const queryClient = useQueryClient();
+  const versioned = useVersionedBase(segment, (current) =>
+    queryClient.fetchQuery({ ...segmentQueryOptions(client, current.id), staleTime: 0 }),
+  );
+  const base = versioned.base;
   const [initialValues] = useState(() =>
     segment ? segmentToValues(segment.definition, currency) : emptyValues(),
   );
   const [labels] = useState(() => ({ ...segmentLabels(), rules: 'Rules' }));
-  const [reloaded, setReloaded] = useState<number | null>(null);
-  const reloadNotice = useRef<HTMLParagraphElement>(null);
   const create = useCreateSegment();
   const update = useUpdateSegment();
   const navigate = useNavigate();
-  const client = useApiClient();
-  const queryClient = useQueryClient();
 
   const form = useForm({
     initialValues,
@@ -116,14 +121,7 @@ function SegmentEditor({
   });
 
   const conflict = isApiError(form.failure) && form.failure.code === 'SEGMENT_VERSION_CONFLICT';
-  const reload = async () => {
-    if (!base) return;
-    const fresh = await queryClient.fetchQuery({ ...segmentQueryOptions(client, base.id), staleTime: 0 });
-    setBase(fresh);
-    form.reset(segmentToValues(fresh.definition, currency));
-    setReloaded(fresh.version);
-    setTimeout(() => reloadNotice.current?.focus(), 0);
-  };
+  const reload = () => versioned.reload((fresh) => form.reset(segmentToValues(fresh.definition, currency)));
 
   return (
     <div className="campaign-editor">
@@ -133,7 +131,7 @@ function SegmentEditor({
         aria-label={base ? `Edit ${base.definition.name}` : 'New segment'}
       >
         {conflict ? <VersionConflict thing="segment" onReload={() => void reload()} /> : null}
-        <ReloadedNotice version={reloaded} noticeRef={reloadNotice} />
+        <ReloadedNotice version={versioned.reloaded} noticeRef={versioned.noticeRef} />
         <TextField
           form={form}
           name="name"
