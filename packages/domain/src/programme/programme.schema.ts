@@ -62,6 +62,30 @@ export const DEFAULT_IDEA_REWARD_SETTINGS: IdeaRewardSettings = {
   quarterlyCapPerMember: 3_000,
 };
 
+/** A colour as `#rrggbb`. */
+export const HexColorSchema = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour as #rrggbb');
+
+/**
+ * The business's brand, worn by the portal, member emails and wallet passes: members see their shop, not
+ * "Tally" (the product's name). `logoUrl` is an image the API serves (uploaded in the console) or null;
+ * `primaryColor` fills the header, buttons and the card; `accentColor` marks highlights. The front ends
+ * derive readable text colours and the dark theme from these two.
+ */
+export const BrandSchema = z.object({
+  name: z.string().trim().min(1, 'must not be empty').max(60, 'must be at most 60 characters'),
+  logoUrl: z.string().max(500).nullable(),
+  primaryColor: HexColorSchema,
+  accentColor: HexColorSchema,
+});
+export type Brand = z.infer<typeof BrandSchema>;
+
+export const DEFAULT_BRAND: Brand = {
+  name: 'Rewards',
+  logoUrl: null,
+  primaryColor: '#0b5cad',
+  accentColor: '#c2410c',
+};
+
 export const ProgrammeSchema = z.object({
   currency: CurrencySchema,
   /** The spend unit in minor units (100 = one pound or euro) and the points it earns. */
@@ -94,6 +118,8 @@ export const ProgrammeSchema = z.object({
   referrals: ReferralSettingsSchema.default(DEFAULT_REFERRAL_SETTINGS),
   /** Defaulted so a programme stored before the ideas board existed still parses. */
   ideas: IdeaRewardSettingsSchema.default(DEFAULT_IDEA_REWARD_SETTINGS),
+  /** Defaulted so a programme stored before brands existed still parses. Changes at once (no notice). */
+  brand: BrandSchema.default(DEFAULT_BRAND),
 });
 export type Programme = z.infer<typeof ProgrammeSchema>;
 
@@ -130,6 +156,7 @@ export const DEFAULT_PROGRAMME: Programme = {
   changeNoticeDays: 30,
   referrals: DEFAULT_REFERRAL_SETTINGS,
   ideas: DEFAULT_IDEA_REWARD_SETTINGS,
+  brand: DEFAULT_BRAND,
 };
 
 /**
