@@ -303,6 +303,74 @@ describe('checkout: cashier limits and approvals', () => {
     ).toBe(0);
   });
 
+  it('keeps the request and the ledger in agreement when approves and a deny race (approved ⇔ one journal; denied ⇔ none)', async () => {
+    const cashierId = (await createStaff(t.dataSource, 'cashier', [store])).id;
+    const cashier = await bearerFor(t, 'staff', cashierId);
+    const managers = await Promise.all(
+      [0, 1, 2].map(async () =>
+        bearerFor(t, 'staff', (await createStaff(t.dataSource, 'manager', [store])).id),
+      ),
+    );
+    const outcomes = { approved: 0, denied: 0 };
+    for (let round = 0; round < 16; round += 1) {
+      const member = await createMember(t.dataSource);
+      const ref = `R-race-${round}-${randomUUID().slice(0, 8)}`;
+      const pending = await earn(cashier, {
+        member: { memberId: member.id },
+        receipt: receipt([{ sku: 'sofa', quantity: 1, unitPrice: 60_000 }], ref),
+      }).expect(202);
+      const id: string = pending.body.approvalId;
+      const decide = (auth: string, verb: 'approve' | 'deny') =>
+        request(t.server())
+          .post(`/api/v1/approvals/${id}/${verb}`)
+          .set('authorization', auth)
+          .send({ reason: `${verb} in round ${round}` });
+      // The approves are on their way first; the deny follows after 0, 4, 8 or 12 ms, so either may win.
+      const delay = (round % 4) * 4;
+      const calls = [
+        decide(managers[1]!, 'approve'),
+        decide(managers[2]!, 'approve'),
+        new Promise<void>((resolve) => setTimeout(resolve, delay)).then(() => decide(managers[0]!, 'deny')),
+      ];
+      const answers = await Promise.all(calls);
+      expect(answers.map((a) => a.status).sort()).toEqual([201, 409, 409]);
+      const [row] = await t.dataSource.query<[{ status: string; result: { journalId?: string } | null }]>(
+        `SELECT status, result FROM approval_request WHERE id = $1`,
+        [id],
+      );
+      const journals = await t.dataSource.query<{ id: string }[]>(
+        `SELECT id FROM ledger_journal WHERE member_id = $1 AND kind = 'earn'`,
+        [member.id],
+      );
+      const balance = (
+        await request(t.server()).get(`/api/v1/members/${member.id}/balance`).set('authorization', pos)
+      ).body;
+      const winner = answers.find((a) => a.status === 201)!;
+      expect(winner.body.status).toBe(row.status);
+      if (row.status === 'approved') {
+        outcomes.approved += 1;
+        expect(journals).toHaveLength(1);
+        expect(row.result?.journalId).toBe(journals[0]!.id);
+        expect(balance.available).toBe(600);
+      } else {
+        outcomes.denied += 1;
+        expect(row.status).toBe('denied');
+        expect(journals).toHaveLength(0);
+        expect(balance).toMatchObject({ available: 0, pending: 0 });
+        const receipts = await t.dataSource.query(`SELECT 1 FROM receipt WHERE receipt_ref = $1`, [ref]);
+        expect(receipts).toHaveLength(0);
+      }
+    }
+    // The race is real: each side won some rounds.
+    expect(outcomes.approved).toBeGreaterThan(0);
+    expect(outcomes.denied).toBeGreaterThan(0);
+    const verify = await request(t.server())
+      .get('/api/v1/admin/ledger/verify')
+      .set('authorization', admin)
+      .expect(200);
+    expect(verify.body.ok).toBe(true);
+  });
+
   it('counts a cashier’s awards over the day against the daily limit', async () => {
     const cashier = await bearerFor(t, 'staff', (await createStaff(t.dataSource, 'cashier', [store])).id);
     const member = await createMember(t.dataSource);
