@@ -14,6 +14,7 @@ import { Referrals1763970000000 } from './1763970000000-referrals.js';
 import { InactivityExpiry1764045000000 } from './1764045000000-inactivity-expiry.js';
 import { TierReview1764040000000 } from './1764040000000-tier-review.js';
 import { CheckoutFinish1764090000000 } from './1764090000000-checkout-finish.js';
+import { DebitNotifications1764100000000 } from './1764100000000-debit-notifications.js';
 import { ReferralNotifications1764080000000 } from './1764080000000-referral-notifications.js';
 import { Segments1764060000000 } from './1764060000000-segments.js';
 import { Rewards1763940000000 } from './1763940000000-rewards.js';
@@ -41,4 +42,5 @@ export const migrations = [
   Ideas1764070000000,
   ReferralNotifications1764080000000,
   CheckoutFinish1764090000000,
+  DebitNotifications1764100000000,
 ];
