@@ -397,6 +397,31 @@ describe('checkout: redeem and refund', () => {
     return { member, ref };
   }
 
+  const spend = (memberId: string, points: number, receiptId: string) =>
+    request(t.server())
+      .post('/api/v1/checkout/redeem')
+      .set('authorization', pos)
+      .set('idempotency-key', randomUUID())
+      .send({ member: { memberId }, points, receiptId })
+      .expect(201);
+
+  /** Two lamps (20 points earned) and 500 paid with 50 points: the receipt's id. */
+  async function boughtPartlyWithPoints(memberId: string) {
+    const ref = `R-${randomUUID().slice(0, 8)}`;
+    await earn(pos, {
+      member: { memberId },
+      receipt: receipt(
+        [
+          { sku: 'lamp', quantity: 2, unitPrice: 1000 },
+          { sku: 'points', quantity: 1, unitPrice: 500, kind: 'paid_with_points' },
+        ],
+        ref,
+      ),
+    }).expect(201);
+    await spend(memberId, 50, ref);
+    return ref;
+  }
+
   it('spends points towards a receipt and refuses a short balance with a 422 saying what is available', async () => {
     const { member } = await memberWith(100);
     const spent = await request(t.server())
@@ -469,23 +494,7 @@ describe('checkout: redeem and refund', () => {
 
   it('gives back the points a refunded receipt was paid with, in proportion, with their original expiry', async () => {
     const { member } = await memberWith(100);
-    const ref = `R-${randomUUID().slice(0, 8)}`;
-    await earn(pos, {
-      member: { memberId: member.id },
-      receipt: receipt(
-        [
-          { sku: 'lamp', quantity: 2, unitPrice: 1000 },
-          { sku: 'points', quantity: 1, unitPrice: 500, kind: 'paid_with_points' },
-        ],
-        ref,
-      ),
-    }).expect(201);
-    await request(t.server())
-      .post('/api/v1/checkout/redeem')
-      .set('authorization', pos)
-      .set('idempotency-key', randomUUID())
-      .send({ member: { memberId: member.id }, points: 50, receiptId: ref })
-      .expect(201);
+    const ref = await boughtPartlyWithPoints(member.id);
     const refund = (lines?: object[]) =>
       request(t.server())
         .post('/api/v1/checkout/refund')
@@ -502,6 +511,34 @@ describe('checkout: redeem and refund', () => {
       [member.id],
     );
     expect(lot.n).toBeGreaterThan(0);
+  });
+
+  it('nets points returned by a partial refund against the debt the same refund booked: never points and debt at once', async () => {
+    const { member } = await memberWith(100);
+    const ref = await boughtPartlyWithPoints(member.id);
+    // Everything else is spent elsewhere: the lamp's 20 points are gone too.
+    const spent = await spend(member.id, 70, 'R-elsewhere');
+    expect(spent.body.balance).toMatchObject({ available: 0, debt: 0 });
+    const half = await request(t.server())
+      .post('/api/v1/checkout/refund')
+      .set('authorization', pos)
+      .set('idempotency-key', randomUUID())
+      .send({ receiptId: ref, lines: [{ sku: 'lamp', quantity: 1 }] })
+      .expect(201);
+    // 10 points taken back (owed, since they were spent) and 25 paid points returned: 15 left, nothing owed.
+    expect(half.body).toMatchObject({
+      pointsReversed: 10,
+      pointsReturned: 25,
+      balance: { available: 15, debt: 0 },
+    });
+    expect(
+      (await request(t.server()).get(`/api/v1/members/${member.id}/balance`).set('authorization', pos)).body,
+    ).toMatchObject({ available: 15, debt: 0 });
+    const verify = await request(t.server())
+      .get('/api/v1/admin/ledger/verify')
+      .set('authorization', admin)
+      .expect(200);
+    expect(verify.body.ok).toBe(true);
   });
 
   it('lets exactly 3 of 30 parallel till redeems through on a balance good for 3', async () => {

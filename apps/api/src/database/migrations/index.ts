@@ -15,6 +15,7 @@ import { InactivityExpiry1764045000000 } from './1764045000000-inactivity-expiry
 import { TierReview1764040000000 } from './1764040000000-tier-review.js';
 import { CheckoutFinish1764090000000 } from './1764090000000-checkout-finish.js';
 import { DebitNotifications1764100000000 } from './1764100000000-debit-notifications.js';
+import { ReversePaysDebt1764100000001 } from './1764100000001-reverse-pays-debt.js';
 import { ReferralNotifications1764080000000 } from './1764080000000-referral-notifications.js';
 import { Segments1764060000000 } from './1764060000000-segments.js';
 import { Rewards1763940000000 } from './1763940000000-rewards.js';
@@ -43,4 +44,5 @@ export const migrations = [
   ReferralNotifications1764080000000,
   CheckoutFinish1764090000000,
   DebitNotifications1764100000000,
+  ReversePaysDebt1764100000001,
 ];
