@@ -57,6 +57,15 @@ describe(debitNotice.name, () => {
       },
     ],
     [
+      'points spent at a till with a reason and no receipt',
+      { kind: 'redeem', points: 250, reason: 'free coffee reward', storeName: 'Tally Market London' },
+      {
+        kind: 'points_redeemed',
+        title: 'You spent 250 points at the till in Tally Market London',
+        body: 'Free coffee reward. If this was not you, please tell us.',
+      },
+    ],
+    [
       'a deduction whose reason already ends a sentence',
       { kind: 'adjust', points: 5, reason: 'test points removed.' },
       {

@@ -229,7 +229,9 @@ export function debitNotice(d: DebitJournal): NotificationInsert {
         body:
           typeof d.metadata?.rewardId === 'string'
             ? `For a voucher: ${d.reason ?? 'a reward'}. ${notYou}`
-            : `${d.externalRef ? `Towards receipt ${d.externalRef}. ` : ''}${notYou}`,
+            : d.externalRef
+              ? `Towards receipt ${d.externalRef}. ${notYou}`
+              : `${d.reason ? `${sentence(d.reason, true)} ` : ''}${notYou}`,
       };
     case 'reverse': {
       if (d.metadata?.ideaBonus) {
