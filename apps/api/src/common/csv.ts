@@ -1,9 +1,16 @@
 export type CsvValue = string | number | null | undefined;
 
-/** One CSV cell: quoted, inner quotes doubled, spreadsheet formulas defused. */
+/** Text a spreadsheet would read as a formula (or that starts with a tab or carriage return). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * One CSV cell. Numbers stay numbers (unquoted, so −40 is the number −40); text is quoted with inner
+ * quotes doubled, and text a spreadsheet would run as a formula is defused with a leading `'`.
+ */
 function cell(value: CsvValue): string {
-  const text = value === null || value === undefined ? '' : String(value);
-  return `"${(/^[=+\-@]/.test(text) ? `'${text}` : text).replaceAll('"', '""')}"`;
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '""';
+  const text = value ?? '';
+  return `"${(FORMULA_START.test(text) ? `'${text}` : text).replaceAll('"', '""')}"`;
 }
 
 /** RFC 4180 CSV with CRLF line ends: a header row, then one row per record. */

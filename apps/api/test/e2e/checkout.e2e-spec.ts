@@ -11,6 +11,7 @@ import {
   setProgramme,
   type TestApp,
 } from '../factories/app.factory.js';
+import { testDatabaseKind } from '../setup/test-database.js';
 
 let t: TestApp;
 let store: string;
@@ -303,6 +304,77 @@ describe('checkout: cashier limits and approvals', () => {
     ).toBe(0);
   });
 
+  it('keeps the request and the ledger in agreement when approves and a deny race (approved ⇔ one journal; denied ⇔ none)', async () => {
+    const cashierId = (await createStaff(t.dataSource, 'cashier', [store])).id;
+    const cashier = await bearerFor(t, 'staff', cashierId);
+    const managers = await Promise.all(
+      [0, 1, 2].map(async () =>
+        bearerFor(t, 'staff', (await createStaff(t.dataSource, 'manager', [store])).id),
+      ),
+    );
+    const outcomes = { approved: 0, denied: 0 };
+    for (let round = 0; round < 16; round += 1) {
+      const member = await createMember(t.dataSource);
+      const ref = `R-race-${round}-${randomUUID().slice(0, 8)}`;
+      const pending = await earn(cashier, {
+        member: { memberId: member.id },
+        receipt: receipt([{ sku: 'sofa', quantity: 1, unitPrice: 60_000 }], ref),
+      }).expect(202);
+      const id: string = pending.body.approvalId;
+      const decide = (auth: string, verb: 'approve' | 'deny') =>
+        request(t.server())
+          .post(`/api/v1/approvals/${id}/${verb}`)
+          .set('authorization', auth)
+          .send({ reason: `${verb} in round ${round}` });
+      // The approves are on their way first; the deny follows after 0, 4, 8 or 12 ms, so either may win.
+      const delay = (round % 4) * 4;
+      const calls = [
+        decide(managers[1]!, 'approve'),
+        decide(managers[2]!, 'approve'),
+        new Promise<void>((resolve) => setTimeout(resolve, delay)).then(() => decide(managers[0]!, 'deny')),
+      ];
+      const answers = await Promise.all(calls);
+      expect(answers.map((a) => a.status).sort()).toEqual([201, 409, 409]);
+      const [row] = await t.dataSource.query<[{ status: string; result: { journalId?: string } | null }]>(
+        `SELECT status, result FROM approval_request WHERE id = $1`,
+        [id],
+      );
+      const journals = await t.dataSource.query<{ id: string }[]>(
+        `SELECT id FROM ledger_journal WHERE member_id = $1 AND kind = 'earn'`,
+        [member.id],
+      );
+      const balance = (
+        await request(t.server()).get(`/api/v1/members/${member.id}/balance`).set('authorization', pos)
+      ).body;
+      const winner = answers.find((a) => a.status === 201)!;
+      expect(winner.body.status).toBe(row.status);
+      if (row.status === 'approved') {
+        outcomes.approved += 1;
+        expect(journals).toHaveLength(1);
+        expect(row.result?.journalId).toBe(journals[0]!.id);
+        expect(balance.available).toBe(600);
+      } else {
+        outcomes.denied += 1;
+        expect(row.status).toBe('denied');
+        expect(journals).toHaveLength(0);
+        expect(balance).toMatchObject({ available: 0, pending: 0 });
+        const receipts = await t.dataSource.query(`SELECT 1 FROM receipt WHERE receipt_ref = $1`, [ref]);
+        expect(receipts).toHaveLength(0);
+      }
+    }
+    // On the server the race is real: each side won some rounds. Embedded PostgreSQL runs one
+    // transaction at a time, so there the outcome only has to agree with the ledger.
+    if (testDatabaseKind() === 'server') {
+      expect(outcomes.approved).toBeGreaterThan(0);
+      expect(outcomes.denied).toBeGreaterThan(0);
+    }
+    const verify = await request(t.server())
+      .get('/api/v1/admin/ledger/verify')
+      .set('authorization', admin)
+      .expect(200);
+    expect(verify.body.ok).toBe(true);
+  });
+
   it('counts a cashier’s awards over the day against the daily limit', async () => {
     const cashier = await bearerFor(t, 'staff', (await createStaff(t.dataSource, 'cashier', [store])).id);
     const member = await createMember(t.dataSource);
@@ -327,6 +399,31 @@ describe('checkout: redeem and refund', () => {
       receipt: receipt([{ sku: 'a', quantity: 4, unitPrice: points * 25 }], ref),
     }).expect(201);
     return { member, ref };
+  }
+
+  const spend = (memberId: string, points: number, receiptId: string) =>
+    request(t.server())
+      .post('/api/v1/checkout/redeem')
+      .set('authorization', pos)
+      .set('idempotency-key', randomUUID())
+      .send({ member: { memberId }, points, receiptId })
+      .expect(201);
+
+  /** Two lamps (20 points earned) and 500 paid with 50 points: the receipt's id. */
+  async function boughtPartlyWithPoints(memberId: string) {
+    const ref = `R-${randomUUID().slice(0, 8)}`;
+    await earn(pos, {
+      member: { memberId },
+      receipt: receipt(
+        [
+          { sku: 'lamp', quantity: 2, unitPrice: 1000 },
+          { sku: 'points', quantity: 1, unitPrice: 500, kind: 'paid_with_points' },
+        ],
+        ref,
+      ),
+    }).expect(201);
+    await spend(memberId, 50, ref);
+    return ref;
   }
 
   it('spends points towards a receipt and refuses a short balance with a 422 saying what is available', async () => {
@@ -401,23 +498,7 @@ describe('checkout: redeem and refund', () => {
 
   it('gives back the points a refunded receipt was paid with, in proportion, with their original expiry', async () => {
     const { member } = await memberWith(100);
-    const ref = `R-${randomUUID().slice(0, 8)}`;
-    await earn(pos, {
-      member: { memberId: member.id },
-      receipt: receipt(
-        [
-          { sku: 'lamp', quantity: 2, unitPrice: 1000 },
-          { sku: 'points', quantity: 1, unitPrice: 500, kind: 'paid_with_points' },
-        ],
-        ref,
-      ),
-    }).expect(201);
-    await request(t.server())
-      .post('/api/v1/checkout/redeem')
-      .set('authorization', pos)
-      .set('idempotency-key', randomUUID())
-      .send({ member: { memberId: member.id }, points: 50, receiptId: ref })
-      .expect(201);
+    const ref = await boughtPartlyWithPoints(member.id);
     const refund = (lines?: object[]) =>
       request(t.server())
         .post('/api/v1/checkout/refund')
@@ -434,6 +515,34 @@ describe('checkout: redeem and refund', () => {
       [member.id],
     );
     expect(lot.n).toBeGreaterThan(0);
+  });
+
+  it('nets points returned by a partial refund against the debt the same refund booked: never points and debt at once', async () => {
+    const { member } = await memberWith(100);
+    const ref = await boughtPartlyWithPoints(member.id);
+    // Everything else is spent elsewhere: the lamp's 20 points are gone too.
+    const spent = await spend(member.id, 70, 'R-elsewhere');
+    expect(spent.body.balance).toMatchObject({ available: 0, debt: 0 });
+    const half = await request(t.server())
+      .post('/api/v1/checkout/refund')
+      .set('authorization', pos)
+      .set('idempotency-key', randomUUID())
+      .send({ receiptId: ref, lines: [{ sku: 'lamp', quantity: 1 }] })
+      .expect(201);
+    // 10 points taken back (owed, since they were spent) and 25 paid points returned: 15 left, nothing owed.
+    expect(half.body).toMatchObject({
+      pointsReversed: 10,
+      pointsReturned: 25,
+      balance: { available: 15, debt: 0 },
+    });
+    expect(
+      (await request(t.server()).get(`/api/v1/members/${member.id}/balance`).set('authorization', pos)).body,
+    ).toMatchObject({ available: 15, debt: 0 });
+    const verify = await request(t.server())
+      .get('/api/v1/admin/ledger/verify')
+      .set('authorization', admin)
+      .expect(200);
+    expect(verify.body.ok).toBe(true);
   });
 
   it('lets exactly 3 of 30 parallel till redeems through on a balance good for 3', async () => {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
+import { SegmentsService } from '../../src/modules/segments/segments.service.js';
 import {
   bearerFor,
   createMember,
@@ -158,6 +159,37 @@ describe('missing-points claims', () => {
       created.body.id,
     ]);
     expect(audit).toEqual([{ action: 'claim.approved', reason: 'Receipt seen at the desk' }]);
+  });
+
+  it('dates a claimed receipt at the purchase (noon in the store’s time zone), so segments see it on that day', async () => {
+    const tokyo = await createStore(t.dataSource, 'Ginza');
+    await t.dataSource.query(`UPDATE store SET timezone = 'Asia/Tokyo' WHERE id = $1`, [tokyo]);
+    const member = await newMember();
+    const purchasedOn = daysAgo(40);
+    const created = await submit(member.auth, claimBody({ storeId: tokyo, purchasedOn })).expect(201);
+    await approve(admin, created.body.id).expect(201);
+    const [receipt] = await t.dataSource.query<[{ created_at: Date }]>(
+      `SELECT r.created_at FROM receipt r JOIN points_claim c ON c.receipt_id = r.id WHERE c.id = $1`,
+      [created.body.id],
+    );
+    expect(new Date(receipt.created_at).toISOString()).toBe(`${purchasedOn}T03:00:00.000Z`);
+    const segments = await t.app.get(SegmentsService).membership(
+      member.id,
+      [
+        { id: 'visited in the last 30 days', rules: [{ kind: 'visits', days: 30, min: 1, max: null }] },
+        { id: 'bought in the last 60 days', rules: [{ kind: 'lastPurchase', mode: 'within', days: 60 }] },
+      ],
+      { now: new Date(), timeZone: 'UTC' },
+    );
+    expect(segments).toEqual(['bought in the last 60 days']);
+  });
+
+  it('counts an approved claim’s points towards a points tier', async () => {
+    const member = await newMember();
+    const created = await submit(member.auth, claimBody()).expect(201);
+    await approve(manager, created.body.id, { reason: 'Big shop, receipt seen', points: 1_200 }).expect(201);
+    const me = await api().get('/api/v1/me').set('authorization', member.auth).expect(200);
+    expect(me.body.tier).toMatchObject({ id: 'silver' });
   });
 
   it('credits a receipt once: after an approval the till and a second claim are refused', async () => {

@@ -132,9 +132,9 @@ describe('points liability report', () => {
     expect(csv.headers['content-disposition']).toContain('tally-points-liability.csv');
     expect(csv.text.split('\r\n')).toEqual([
       'month,issued,reversed,adjusted,redeemed,expired,outstanding_end,outstanding_value',
-      `${monthLabel(-2)},1000,0,0,0,0,1000,0.10000`,
-      `${monthLabel(-1)},70,0,0,0,0,1070,0.10700`,
-      `${monthLabel(0)},700,100,0,300,200,1170,0.11700`,
+      `"${monthLabel(-2)}",1000,0,0,0,0,1000,"0.10000"`,
+      `"${monthLabel(-1)}",70,0,0,0,0,1070,"0.10700"`,
+      `"${monthLabel(0)}",700,100,0,300,200,1170,"0.11700"`,
       '',
     ]);
   });

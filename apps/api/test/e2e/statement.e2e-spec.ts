@@ -68,6 +68,21 @@ describe('the member statement', () => {
     expect(line).toContain(`"'=HYPERLINK(""x"")"`);
   });
 
+  it('writes a redeem of 40 points in the statement CSV as the number -40, not as defused text', async () => {
+    const member = await createMember(t.dataSource);
+    const auth = await bearerFor(t, 'member', member.id);
+    const ledger = t.app.get(LedgerService);
+    await ledger.earn({ ...ctx(), memberId: member.id, points: 100 });
+    await ledger.redeem({ ...ctx(), memberId: member.id, points: 40, externalRef: '-R-1' });
+    const res = await request(t.server())
+      .get('/api/v1/me/statement.csv')
+      .set('authorization', auth)
+      .expect(200);
+    const redeem = res.text.split('\r\n').find((line) => line.includes('"redeem"'))!;
+    // points, available, pending, debt, balance after: numbers; the receipt is text and stays guarded.
+    expect(redeem).toContain(',"Points spent",-40,-40,0,0,60,"\'-R-1",');
+  });
+
   it('opens a till receipt from the statement: its lines and how each point was earned, only for its member', async () => {
     const member = await createMember(t.dataSource);
     const auth = await bearerFor(t, 'member', member.id);

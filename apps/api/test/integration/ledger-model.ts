@@ -204,7 +204,18 @@ export class LedgerModel {
       j.taken.set(lot.seq, amount - take);
       remaining -= take;
     }
-    m.available += want;
+    // Points coming back pay debt first, from the spendable lots, earliest expiry first.
+    let paid = 0;
+    for (const lot of m.lots
+      .filter((l) => l.state === 'available' && l.remaining > 0 && (l.expiresAt ?? Infinity) > now)
+      .sort(byExpiry)) {
+      const take = Math.min(Math.min(want, m.debt) - paid, lot.remaining);
+      if (take <= 0) break;
+      lot.remaining -= take;
+      paid += take;
+    }
+    m.debt -= paid;
+    m.available += want - paid;
     return want;
   }
 

@@ -185,6 +185,26 @@ describe(LedgerService.name, () => {
     expect(next.balance).toEqual({ available: 30, pending: 0, held: 0, debt: 0 });
   });
 
+  it('pays debt first from the points a reversed redemption gives back, as an earn does', async () => {
+    const memberId = newMemberId();
+    const earn = await ledger.earn({ ...ctx(), memberId, points: 100, expiresAt: inDays(60) });
+    const redeem = await ledger.redeem({ ...ctx(), memberId, points: 60 });
+    await ledger.redeem({ ...ctx(), memberId, points: 40 });
+    const reversed = await ledger.reverse({ ...ctx(), journalId: earn.journalId, points: 25 });
+    expect(reversed.balance).toEqual({ available: 0, pending: 0, held: 0, debt: 25 });
+    const back = await ledger.reverse({ ...ctx(), journalId: redeem.journalId, points: 10 });
+    expect(back.points).toBe(10);
+    expect(back.balance).toEqual({ available: 0, pending: 0, held: 0, debt: 15 });
+    const rest = await ledger.reverse({ ...ctx(), journalId: redeem.journalId });
+    expect(rest.points).toBe(50);
+    expect(rest.balance).toEqual({ available: 35, pending: 0, held: 0, debt: 0 });
+    const [lots] = await h.dataSource.query<[{ remaining: string }]>(
+      `SELECT sum(remaining)::text AS remaining FROM points_lot WHERE member_id = $1`,
+      [memberId],
+    );
+    expect(lots.remaining).toBe('35');
+  });
+
   it('forgives the spent part of a reversal under the forgive policy', async () => {
     const memberId = newMemberId();
     const earn = await ledger.earn({ ...ctx(), memberId, points: 100 });

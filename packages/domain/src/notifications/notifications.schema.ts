@@ -4,7 +4,9 @@ import { PageQuerySchema, pageSchema } from '../common/pagination.schema.js';
 /**
  * What a notification is about. `claim_answered` is emitted by the claims module; `idea_status_changed`
  * (an idea the member follows changed state) and `idea_merged` (it was merged into another idea, which
- * now carries their vote and follow) by the ideas board.
+ * now carries their vote and follow) by the ideas board. Every debit the member did not make themselves
+ * in the portal is told by the ledger: `points_redeemed` (spent at a till), `points_reversed` (taken
+ * back: a refund, a cancelled bonus), `points_expired` and `points_adjusted` (deducted by staff).
  */
 export const NotificationKind = z.enum([
   'points_earned',
@@ -14,6 +16,10 @@ export const NotificationKind = z.enum([
   'idea_status_changed',
   'idea_merged',
   'referral_rewarded',
+  'points_redeemed',
+  'points_reversed',
+  'points_expired',
+  'points_adjusted',
 ]);
 export type NotificationKind = z.infer<typeof NotificationKind>;
 

@@ -11,23 +11,40 @@ export function createRootLogger(level: LevelWithSilent): Logger {
   });
 }
 
-/** Routes Nest's own log calls into the same JSON stream. */
+type Level = 'info' | 'error' | 'warn' | 'debug' | 'trace';
+
+/**
+ * Routes Nest's own log calls into the same JSON stream. A message may be text, an Error (logged as
+ * `err` with its stack) or a structured object such as `{ msg: 'job failed', job, err }`, whose fields
+ * become fields of the line (never `[object Object]`).
+ */
 export class JsonLogger implements LoggerService {
   constructor(private readonly logger: Logger) {}
 
   log(message: unknown, context?: string) {
-    this.logger.info({ context }, String(message));
+    this.write('info', message, { context });
   }
   error(message: unknown, trace?: string, context?: string) {
-    this.logger.error({ context, trace }, String(message));
+    this.write('error', message, { context, trace });
   }
   warn(message: unknown, context?: string) {
-    this.logger.warn({ context }, String(message));
+    this.write('warn', message, { context });
   }
   debug(message: unknown, context?: string) {
-    this.logger.debug({ context }, String(message));
+    this.write('debug', message, { context });
   }
   verbose(message: unknown, context?: string) {
-    this.logger.trace({ context }, String(message));
+    this.write('trace', message, { context });
+  }
+
+  private write(level: Level, message: unknown, fields: { context?: string; trace?: string }) {
+    if (message instanceof Error) {
+      this.logger[level]({ ...fields, err: message }, message.message);
+    } else if (typeof message === 'object' && message !== null) {
+      const { msg, ...rest } = message as Record<string, unknown>;
+      this.logger[level]({ ...fields, ...rest }, typeof msg === 'string' ? msg : undefined);
+    } else {
+      this.logger[level](fields, String(message));
+    }
   }
 }

@@ -14,6 +14,9 @@ import { Referrals1763970000000 } from './1763970000000-referrals.js';
 import { InactivityExpiry1764045000000 } from './1764045000000-inactivity-expiry.js';
 import { TierReview1764040000000 } from './1764040000000-tier-review.js';
 import { CheckoutFinish1764090000000 } from './1764090000000-checkout-finish.js';
+import { DebitNotifications1764100000000 } from './1764100000000-debit-notifications.js';
+import { ReversePaysDebt1764100000001 } from './1764100000001-reverse-pays-debt.js';
+import { ClaimReceiptsAtPurchase1764100000002 } from './1764100000002-claim-receipts-at-purchase.js';
 import { ReferralNotifications1764080000000 } from './1764080000000-referral-notifications.js';
 import { Segments1764060000000 } from './1764060000000-segments.js';
 import { Rewards1763940000000 } from './1763940000000-rewards.js';
@@ -41,4 +44,7 @@ export const migrations = [
   Ideas1764070000000,
   ReferralNotifications1764080000000,
   CheckoutFinish1764090000000,
+  DebitNotifications1764100000000,
+  ReversePaysDebt1764100000001,
+  ClaimReceiptsAtPurchase1764100000002,
 ];

@@ -33,7 +33,7 @@ import {
   type Receipt,
   lotExpiry,
 } from '@tally/domain';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { z } from 'zod';
 import {
   type Actor,
@@ -59,6 +59,25 @@ export interface Replayable<T> {
   body: T;
   replayed: boolean;
   status: number;
+}
+
+/** What an award needs: the sale, its member and store, and the idempotency of the till's request. */
+interface Award {
+  actor: Actor;
+  ctx: RequestContext;
+  storeId: string;
+  member: CheckoutMemberRow;
+  receipt: Receipt;
+  paymentFingerprint: string | null;
+  programme: Programme;
+  /** The engine on this sale, given the campaigns; campaign limits are settled inside the transaction. */
+  evaluate: (campaigns: readonly CampaignRule[]) => EarnResult;
+  /** The live campaigns, read before the transaction. */
+  till: TillCampaigns;
+  scope: string;
+  key: string;
+  hash: string;
+  now: Date;
 }
 
 const DAY = 86_400_000;
@@ -159,123 +178,113 @@ export class CheckoutService {
     return null;
   }
 
-  private async award(a: {
-    actor: Actor;
-    ctx: RequestContext;
-    storeId: string;
-    member: CheckoutMemberRow;
-    receipt: Receipt;
-    paymentFingerprint: string | null;
-    programme: Programme;
-    /** The engine on this sale, given the campaigns; campaign limits are settled inside the transaction. */
-    evaluate: (campaigns: readonly CampaignRule[]) => EarnResult;
-    /** The live campaigns, read before the transaction. */
-    till: TillCampaigns;
-    scope: string;
-    key: string;
-    hash: string;
-    now: Date;
-  }): Promise<Replayable<CheckoutEarnResponse>> {
-    const { actor, storeId, member, receipt, paymentFingerprint, programme, scope, key, hash, now } = a;
-    const availableAt =
-      programme.pendingDays > 0 ? new Date(now.getTime() + programme.pendingDays * DAY) : null;
-    const outcome = await this.dataSource.transaction(async (manager) => {
-      const { result, issues } = await this.campaigns.settle(manager, member.id, now, a.evaluate, a.till);
-      const receiptId = await this.repository.claimReceipt(manager, {
-        storeId,
-        ref: receipt.id,
-        memberId: member.id,
-        currency: receipt.currency,
-        lines: receipt.lines,
-        totalAmount: receipt.lines.reduce((sum, line) => sum + lineAmount(line), 0),
-        eligibleAmount: result.eligibleAmount,
-        earnedPoints: result.points,
-        earnLines: result.lines,
-        paymentFingerprint,
-        actorType: actorType(actor),
-        actorId: actor.id,
-        scope,
-        key,
-        hash,
-      });
-      if (!receiptId) return null;
-      await this.campaigns.recordIssue(manager, member.id, receiptId, issues);
-      let journalId: string | null = null;
-      let balance: Balance;
-      if (result.points === 0) {
-        balance = await this.ledger.balance(member.id, manager);
-      } else {
-        const earned = await this.ledger.earn(
-          {
-            idempotencyKey: key,
-            idempotencyScope: scope,
-            actor: ledgerActor(actor),
-            storeId,
-            externalRef: receipt.id,
-            memberId: member.id,
-            points: result.points,
-            availableAt,
-            expiresAt: lotExpiry(programme, now),
-            metadata: { receiptId, lines: result.lines },
-          },
-          manager,
-        );
-        journalId = earned.journalId;
-        balance = earned.balance;
-      }
-      const response: CheckoutEarnResponse = {
-        status: 'awarded',
-        journalId: journalId ?? receiptId,
-        receiptId,
-        points: result.points,
-        lines: result.lines,
-        balance,
-        availableAt: result.points > 0 && availableAt ? availableAt.toISOString() : null,
-      };
-      // One statement: the receipt completed, the "points earned" notice, the audit row, and what the
-      // tier rule needs; the tier itself changes (rarely) in statements of its own.
-      const finished = await this.repository.finishAward(manager, {
-        memberId: member.id,
-        receiptId,
-        journalId,
-        response,
-        tierBasis: programme.tierBasis,
-        notice: journalId
-          ? pointsEarnedNotice({
-              memberId: member.id,
-              journalId,
-              points: result.points,
-              receiptRef: receipt.id,
-              availableAt,
-            })
-          : null,
-        audit: this.audit.entry(a.ctx, {
-          action: 'checkout.earned',
-          targetType: 'member',
-          targetId: member.id,
-          storeId,
-          summary: { receipt: receipt.id, points: result.points, journalId },
-        }),
-      });
-      await this.programmes.applyTier(
-        manager,
-        member.id,
-        programme,
-        `receipt ${receipt.id}`,
-        finished.qualifying,
-        finished.tierId,
-      );
-      return response;
-    });
+  private async award(a: Award): Promise<Replayable<CheckoutEarnResponse>> {
+    const outcome = await this.dataSource.transaction((manager) => this.awardIn(manager, a));
     if (outcome) return { body: outcome, replayed: false, status: 201 };
     // Someone claimed this receipt first: the same request retried (replay), or another till (refused).
-    const replay = await this.replayEarn(actor, scope, key, hash);
+    const replay = await this.replayEarn(a.actor, a.scope, a.key, a.hash);
     if (replay) return replay;
     throw new AppException(
       'RECEIPT_ALREADY_CREDITED',
-      `Receipt ${receipt.id} already earned points in this store.`,
+      `Receipt ${a.receipt.id} already earned points in this store.`,
       [{ field: 'receipt.id', message: 'has already earned points' }],
     );
+  }
+
+  /**
+   * The award inside the caller's transaction: claims the receipt, settles limited campaigns, posts the
+   * earn and finishes the receipt. Null when the receipt (or the key) was claimed by someone else.
+   */
+  private async awardIn(manager: EntityManager, a: Award): Promise<CheckoutEarnResponse | null> {
+    const { actor, storeId, member, receipt, paymentFingerprint, programme, scope, key, hash, now } = a;
+    const availableAt =
+      programme.pendingDays > 0 ? new Date(now.getTime() + programme.pendingDays * DAY) : null;
+    const { result, issues } = await this.campaigns.settle(manager, member.id, now, a.evaluate, a.till);
+    const receiptId = await this.repository.claimReceipt(manager, {
+      storeId,
+      ref: receipt.id,
+      memberId: member.id,
+      currency: receipt.currency,
+      lines: receipt.lines,
+      totalAmount: receipt.lines.reduce((sum, line) => sum + lineAmount(line), 0),
+      eligibleAmount: result.eligibleAmount,
+      earnedPoints: result.points,
+      earnLines: result.lines,
+      paymentFingerprint,
+      actorType: actorType(actor),
+      actorId: actor.id,
+      scope,
+      key,
+      hash,
+    });
+    if (!receiptId) return null;
+    await this.campaigns.recordIssue(manager, member.id, receiptId, issues);
+    let journalId: string | null = null;
+    let balance: Balance;
+    if (result.points === 0) {
+      balance = await this.ledger.balance(member.id, manager);
+    } else {
+      const earned = await this.ledger.earn(
+        {
+          idempotencyKey: key,
+          idempotencyScope: scope,
+          actor: ledgerActor(actor),
+          storeId,
+          externalRef: receipt.id,
+          memberId: member.id,
+          points: result.points,
+          availableAt,
+          expiresAt: lotExpiry(programme, now),
+          metadata: { receiptId, lines: result.lines },
+        },
+        manager,
+      );
+      journalId = earned.journalId;
+      balance = earned.balance;
+    }
+    const response: CheckoutEarnResponse = {
+      status: 'awarded',
+      journalId: journalId ?? receiptId,
+      receiptId,
+      points: result.points,
+      lines: result.lines,
+      balance,
+      availableAt: result.points > 0 && availableAt ? availableAt.toISOString() : null,
+    };
+    // One statement: the receipt completed, the "points earned" notice, the audit row, and what the
+    // tier rule needs; the tier itself changes (rarely) in statements of its own.
+    const finished = await this.repository.finishAward(manager, {
+      memberId: member.id,
+      receiptId,
+      journalId,
+      response,
+      tierBasis: programme.tierBasis,
+      notice: journalId
+        ? pointsEarnedNotice({
+            memberId: member.id,
+            journalId,
+            points: result.points,
+            receiptRef: receipt.id,
+            availableAt,
+          })
+        : null,
+      audit: this.audit.entry(a.ctx, {
+        action: 'checkout.earned',
+        targetType: 'member',
+        targetId: member.id,
+        storeId,
+        summary: { receipt: receipt.id, points: result.points, journalId },
+      }),
+    });
+    await this.programmes.applyTier(
+      manager,
+      member.id,
+      programme,
+      `receipt ${receipt.id}`,
+      finished.qualifying,
+      finished.tierId,
+    );
+    return response;
   }
 
   private async limitBreached(staffId: string, points: number, programme: Programme): Promise<string | null> {
@@ -345,75 +354,76 @@ export class CheckoutService {
     return rows.map(toApproval);
   }
 
-  /** A manager of the store approves: the award is made now, as the cashier asked, and both are audited. */
+  /**
+   * A manager of the store approves: the award is made now, as the cashier asked. The decision and the
+   * award are one transaction under the request's row lock (deny takes the same lock), so a request
+   * reads "approved" exactly when its journal exists, whoever decides first.
+   */
   async approve(id: string, input: unknown, ctx: RequestContext): Promise<Approval> {
     const actor = requireActor(ctx);
     parseOrThrow(z.uuid(), id, ['id']);
     const { reason } = parseOrThrow(ApprovalDecisionSchema, input ?? {});
-    const approval = await this.repository.approval(id);
-    if (!approval || !worksIn(actor, approval.store_id)) throw new AppException('APPROVAL_NOT_FOUND');
-    if (approval.status !== 'pending')
-      throw new AppException('ALREADY_DONE', `This request was already ${approval.status}.`);
-    const request = parseOrThrow(CheckoutEarnRequestSchema, approval.request);
-    const member = await this.activeMember({ memberId: approval.member_id });
+    // What the award reads outside its transaction (member, programme, campaigns, segments); the
+    // request itself is read again under its lock before anything is decided.
+    const seen = await this.repository.approval(id);
+    if (!seen || !worksIn(actor, seen.store_id)) throw new AppException('APPROVAL_NOT_FOUND');
+    if (seen.status !== 'pending') throw alreadyDecided(seen.status);
+    const request = parseOrThrow(CheckoutEarnRequestSchema, seen.request);
+    const member = await this.activeMember({ memberId: seen.member_id });
     const programme = await this.programmes.get();
     const now = new Date();
-    const timeZone = await this.repository.storeTimeZone(approval.store_id);
+    const timeZone = await this.repository.storeTimeZone(seen.store_id);
     const till = await this.campaigns.atTill(now);
     const segments = await this.campaigns.memberSegments(member.id, till, { now, timeZone });
     const evaluate = (campaigns: readonly CampaignRule[]) =>
       evaluateEarn(request.receipt, earnMember(member, segments), programme, campaigns, { now, timeZone });
     const cashier: Actor = {
       kind: 'staff',
-      id: approval.requested_by,
+      id: seen.requested_by,
       role: 'cashier',
-      name: approval.requested_by_name,
+      name: seen.requested_by_name,
       email: '',
       sessionId: '',
-      storeIds: [approval.store_id],
+      storeIds: [seen.store_id],
     };
-    const awarded = await this.award({
-      actor: cashier,
-      ctx: { ...ctx, actor: cashier },
-      storeId: approval.store_id,
-      member,
-      receipt: request.receipt,
-      paymentFingerprint: request.paymentCardFingerprint ?? null,
-      programme,
-      evaluate,
-      till,
-      scope: actorScope(cashier),
-      key: approval.idempotency_key,
-      hash: approval.request_hash,
-      now,
-    });
-    // Another till or a missing-points claim credited this receipt while the request waited.
-    if (awarded.body.status !== 'awarded') {
-      throw new AppException(
-        'RECEIPT_ALREADY_CREDITED',
-        `Receipt ${request.receipt.id} already earned points in this store: deny this request.`,
-      );
-    }
-    await this.dataSource.transaction(async (manager) => {
-      const decided = await this.repository.decide(
-        manager,
-        id,
-        'approved',
-        actor.id,
-        reason ?? null,
-        awarded.body,
-      );
-      if (!decided) throw new AppException('ALREADY_DONE', 'This request was already decided.');
+    return this.dataSource.transaction(async (manager) => {
+      const approval = await this.repository.approval(id, manager, true);
+      if (!approval) throw new AppException('APPROVAL_NOT_FOUND');
+      if (approval.status !== 'pending') throw alreadyDecided(approval.status);
+      const awarded = await this.awardIn(manager, {
+        actor: cashier,
+        ctx: { ...ctx, actor: cashier },
+        storeId: approval.store_id,
+        member,
+        receipt: request.receipt,
+        paymentFingerprint: request.paymentCardFingerprint ?? null,
+        programme,
+        evaluate,
+        till,
+        scope: actorScope(cashier),
+        key: approval.idempotency_key,
+        hash: approval.request_hash,
+        now,
+      });
+      // Another till or a missing-points claim credited this receipt while the request waited.
+      if (!awarded) {
+        throw new AppException(
+          'RECEIPT_ALREADY_CREDITED',
+          `Receipt ${request.receipt.id} already earned points in this store: deny this request.`,
+        );
+      }
+      if (!(await this.repository.decide(manager, id, 'approved', actor.id, reason ?? null, awarded)))
+        throw alreadyDecided('decided');
       await this.audit.record(manager, ctx, {
         action: 'approval.approved',
         targetType: 'approval',
         targetId: id,
         storeId: approval.store_id,
-        summary: { points: awarded.body.points },
+        summary: { points: awarded.points },
         reason: reason ?? null,
       });
+      return toApproval((await this.repository.approval(id, manager))!);
     });
-    return toApproval((await this.repository.approval(id))!);
   }
 
   async deny(id: string, input: unknown, ctx: RequestContext): Promise<Approval> {
@@ -423,8 +433,9 @@ export class CheckoutService {
     return this.dataSource.transaction(async (manager) => {
       const approval = await this.repository.approval(id, manager, true);
       if (!approval || !worksIn(actor, approval.store_id)) throw new AppException('APPROVAL_NOT_FOUND');
-      const decided = await this.repository.decide(manager, id, 'denied', actor.id, reason, null);
-      if (!decided) throw new AppException('ALREADY_DONE', `This request was already ${approval.status}.`);
+      if (approval.status !== 'pending') throw alreadyDecided(approval.status);
+      if (!(await this.repository.decide(manager, id, 'denied', actor.id, reason, null)))
+        throw alreadyDecided('decided');
       await this.audit.record(manager, ctx, {
         action: 'approval.denied',
         targetType: 'approval',
@@ -757,6 +768,10 @@ function activeOrThrow(ref: MemberRef, row: CheckoutMemberRow | undefined): Chec
     ]);
   }
   return row;
+}
+
+function alreadyDecided(status: string): AppException {
+  return new AppException('ALREADY_DONE', `This request was already ${status}.`);
 }
 
 function requireActor(ctx: RequestContext): Actor {

@@ -140,6 +140,8 @@ export class ClaimsRepository {
   /**
    * Records the claimed receipt where the till records its receipts: the unique (store, receipt id)
    * index makes this and a till's earn for the same receipt exclusive. Null when it was already there.
+   * The receipt is dated at the purchase, not the approval, so tiers and segments see it when it
+   * happened: a claim names a day, so noon of that day in the store's time zone (never later than now).
    */
   async creditReceipt(
     manager: EntityManager,
@@ -152,14 +154,18 @@ export class ClaimsRepository {
       amount: number;
       points: number;
       staffId: string;
+      /** The claim's purchase day (`YYYY-MM-DD`) in the store's time zone. */
+      purchasedOn: string;
     },
   ): Promise<string | null> {
     const rows: { id: string }[] = await manager.query(
       `INSERT INTO receipt (store_id, receipt_ref, member_id, currency, lines, total_amount, eligible_amount, earned_points, earn_lines,
-                            actor_type, actor_id, idempotency_scope, idempotency_key, request_hash, source)
-       VALUES ($1, $2, $3, $4, '[]', $5, $5, $6, '[]', 'staff', $7, 'claim', $8, $8, 'claim')
+                            actor_type, actor_id, idempotency_scope, idempotency_key, request_hash, source, created_at)
+       SELECT $1, $2, $3, $4, '[]', $5, $5, $6, '[]', 'staff', $7, 'claim', $8, $8, 'claim',
+              least(now(), ($9::date + time '12:00') AT TIME ZONE s.timezone)
+         FROM store s WHERE s.id = $1
        ON CONFLICT DO NOTHING RETURNING id`,
-      [r.storeId, r.ref, r.memberId, r.currency, r.amount, r.points, r.staffId, r.claimId],
+      [r.storeId, r.ref, r.memberId, r.currency, r.amount, r.points, r.staffId, r.claimId, r.purchasedOn],
     );
     return rows[0]?.id ?? null;
   }

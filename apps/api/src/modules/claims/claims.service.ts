@@ -132,6 +132,7 @@ export class ClaimsService {
         amount: Number(claim.amount),
         points,
         staffId: actor.id,
+        purchasedOn: claim.purchased_on,
       });
       if (!receiptId) {
         throw new AppException(

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { NotificationsModule } from '../notifications/notifications.module.js';
 import { WebhookEventsModule } from '../webhooks/webhook-events.module.js';
 import { LedgerInvariantsRepository } from './ledger-invariants.repository.js';
 import { LedgerVerifyService } from './ledger-verify.service.js';
@@ -10,7 +11,7 @@ import { LedgerService } from './ledger.service.js';
  * writes ledger tables.
  */
 @Module({
-  imports: [WebhookEventsModule],
+  imports: [NotificationsModule, WebhookEventsModule],
   providers: [LedgerRepository, LedgerService, LedgerInvariantsRepository, LedgerVerifyService],
   exports: [LedgerService, LedgerVerifyService],
 })

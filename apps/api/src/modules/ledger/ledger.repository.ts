@@ -69,6 +69,20 @@ export class LedgerRepository {
     }
   }
 
+  /** The member a journal belongs to and the name of the store it was written in (if any). */
+  async journalMemberAndStore(
+    manager: EntityManager,
+    journalId: string,
+  ): Promise<{ memberId: string; storeName: string | null } | undefined> {
+    const rows: { member_id: string | null; store_name: string | null }[] = await manager.query(
+      `SELECT j.member_id::text, s.name AS store_name FROM ledger_journal j LEFT JOIN store s ON s.id = j.store_id
+        WHERE j.id = $1`,
+      [journalId],
+    );
+    const row = rows[0];
+    return row?.member_id ? { memberId: row.member_id, storeName: row.store_name } : undefined;
+  }
+
   async balance(memberId: string, manager?: EntityManager): Promise<BalanceRow> {
     const runner = manager ?? this.dataSource.manager;
     const rows: { b: BalanceRow }[] = await runner.query('SELECT ledger_balance($1) AS b', [memberId]);

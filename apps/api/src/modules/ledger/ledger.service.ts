@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import {
   AdjustInputSchema,
   type Balance,
@@ -23,7 +24,7 @@ import {
   type Expiring,
   type PendingGroup,
 } from '@tally/domain';
-import { type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { parseOrThrow } from '../../common/pipes/zod-validation.pipe.js';
 import { AppException } from '../../common/exceptions/app.exception.js';
@@ -31,6 +32,8 @@ import { InsufficientPointsException, LedgerException } from './ledger.errors.js
 import { toBalance, toStatementLine, decodeCursor, encodeCursor } from './ledger.mapper.js';
 import { type LedgerFunction, LedgerRepository } from './ledger.repository.js';
 import { requestHash } from './request-hash.js';
+import { type DebitJournal, debitNotice } from '../notifications/notification-texts.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
 import { WebhookEventsService } from '../webhooks/webhook-events.service.js';
 
 type Context = z.output<typeof JournalContextSchema>;
@@ -40,16 +43,25 @@ export interface BatchOutcome {
   skipped: number;
 }
 
+/** Operations that can take points from a member; the others (earn, hold, void, release) never do. */
+const DEBITS = new Set<string>(['redeem', 'capture', 'reverse', 'expire', 'adjust']);
+
 /**
  * The service API of the points ledger. Every write is one journal in one transaction, idempotent by
  * its key: the same key and request returns the first result (`replayed: true`); the same key with a
  * different request is refused. Pass `manager` to take part in a caller's transaction.
+ *
+ * Every debit the member did not make themselves (any actor but the member: a till, staff, a job) is
+ * told to them by a notice written in the journal's transaction (`debit:<journal id>`), so a rolled
+ * back debit tells nobody and a replay tells no one twice.
  */
 @Injectable()
 export class LedgerService {
   constructor(
     private readonly repository: LedgerRepository,
     private readonly webhooks: WebhookEventsService,
+    private readonly notifications: NotificationsService,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   async earn(input: EarnInput, manager?: EntityManager): Promise<LedgerResult> {
@@ -287,13 +299,50 @@ export class LedgerService {
       reason: reason ?? null,
       metadata: metadata ?? null,
     };
-    const raw = await this.webhooks.aroundLedgerWrite(
-      operation,
-      manager,
-      (m) => this.repository.call(fn, payload, m),
-      { memberId: fields.memberId, storeId, externalRef },
-    );
+    // A debit someone else makes is told in its journal's transaction: open one when the caller has none.
+    const tells = DEBITS.has(operation) && actor.type !== 'member';
+    const run = async (m: EntityManager | undefined) => {
+      const raw = await this.webhooks.aroundLedgerWrite(
+        operation,
+        m,
+        (inner) => this.repository.call(fn, payload, inner),
+        { memberId: fields.memberId, storeId, externalRef },
+      );
+      if (tells && m) await this.tellDebit(m, operation, ctx, raw);
+      return raw;
+    };
+    const raw = tells && !manager ? await this.dataSource.transaction(run) : await run(manager);
     return LedgerResultSchema.parse({ ...raw, holdId: raw.holdId ?? null });
+  }
+
+  /** Writes the member's notice of a debit just posted (nothing for a replay or a credit). */
+  private async tellDebit(
+    manager: EntityManager,
+    operation: string,
+    ctx: Context,
+    raw: Record<string, unknown>,
+  ): Promise<void> {
+    if (raw.replayed === true) return;
+    const moved = Number(raw.points ?? 0);
+    // Reversals and adjustments are signed (a reversed redemption gives points back); the rest take.
+    const taken = operation === 'reverse' || operation === 'adjust' ? -moved : moved;
+    if (taken <= 0) return;
+    const journalId = String(raw.journalId);
+    const where = await this.repository.journalMemberAndStore(manager, journalId);
+    if (!where) return;
+    const notice = debitNotice({
+      memberId: where.memberId,
+      journalId,
+      kind: operation as DebitJournal['kind'],
+      points: taken,
+      reason: ctx.reason ?? null,
+      externalRef: ctx.externalRef ?? null,
+      metadata: ctx.metadata ?? null,
+      toDebt: Number(raw.toDebt ?? 0),
+      forgiven: Number(raw.forgiven ?? 0),
+      storeName: where.storeName,
+    });
+    await this.notifications.notify(manager, notice);
   }
 }
 

@@ -197,6 +197,90 @@ export function referralWelcomeNotice(n: {
   };
 }
 
+/** A journal that took points from a member who did not ask for it in the portal. */
+export interface DebitJournal {
+  memberId: string;
+  journalId: string;
+  kind: 'redeem' | 'capture' | 'reverse' | 'expire' | 'adjust';
+  /** The points taken (positive), debt included. */
+  points: number;
+  reason: string | null;
+  externalRef: string | null;
+  metadata: Record<string, unknown> | null;
+  /** For a reversal of points already spent: owed as debt, or let go. */
+  toDebt: number;
+  forgiven: number;
+  /** The store it happened in, for a till's debit. */
+  storeName: string | null;
+}
+
+/** What the member is told of a debit, in plain words with its reason. */
+export function debitNotice(d: DebitJournal): NotificationInsert {
+  const told = { memberId: d.memberId, link: '/statement', dueAt: null, dedupeKey: `debit:${d.journalId}` };
+  const where = d.storeName ? `at the till in ${d.storeName}` : 'at the till';
+  const notYou = 'If this was not you, please tell us.';
+  switch (d.kind) {
+    case 'redeem':
+    case 'capture':
+      return {
+        ...told,
+        kind: 'points_redeemed',
+        title: `You spent ${points(d.points)} ${where}`,
+        body:
+          typeof d.metadata?.rewardId === 'string'
+            ? `For a voucher: ${d.reason ?? 'a reward'}. ${notYou}`
+            : d.externalRef
+              ? `Towards receipt ${d.externalRef}. ${notYou}`
+              : `${d.reason ? `${sentence(d.reason, true)} ` : ''}${notYou}`,
+      };
+    case 'reverse': {
+      if (d.metadata?.ideaBonus) {
+        return {
+          ...told,
+          kind: 'points_reversed',
+          title: `Idea bonus cancelled: ${points(d.points)}`,
+          body: `${sentence(d.reason ?? 'The idea did not go ahead', false)}, so its bonus was taken back before it could be spent.`,
+        };
+      }
+      const spent =
+        d.toDebt > 0
+          ? ` You had already spent ${d.toDebt} of them, so you owe ${points(d.toDebt)}: they come out of the next points you earn.`
+          : d.forgiven > 0
+            ? ` You had already spent ${d.forgiven} of them: we have let those go.`
+            : '';
+      return {
+        ...told,
+        kind: 'points_reversed',
+        title: `${points(d.points)} taken back for a refund`,
+        body: `${d.externalRef ? `Receipt ${d.externalRef}` : 'A purchase'} was refunded, so the points it earned were taken back.${spent}`,
+      };
+    }
+    case 'expire':
+      return {
+        ...told,
+        kind: 'points_expired',
+        title: `${points(d.points)} expired`,
+        body: d.reason
+          ? `${sentence(d.reason, false)}, so your points expired under the programme’s rules.`
+          : 'They reached their expiry date before they were spent. Points you spend are always taken from the soonest to expire.',
+      };
+    case 'adjust':
+      return {
+        ...told,
+        kind: 'points_adjusted',
+        title: `${points(d.points)} deducted by our staff`,
+        body: `Reason given: ${sentence(d.reason ?? 'none', true)}`,
+      };
+  }
+}
+
+/** A reason as written by staff or code, as the start of a sentence (and, when `end`, a whole one). */
+function sentence(text: string, end: boolean): string {
+  const trimmed = text.trim().replace(/[.!?]+$/, '');
+  const capital = trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
+  return end ? `${capital}.` : capital;
+}
+
 function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type LiabilityReport, LiabilityQuerySchema } from '@tally/domain';
+import { toCsv } from '../../common/csv.js';
 import { parseOrThrow } from '../../common/pipes/zod-validation.pipe.js';
 import { ProgrammeService } from '../programme/programme.service.js';
 import { ReportsRepository } from './reports.repository.js';
@@ -56,8 +57,9 @@ export class ReportsService {
   /** The monthly rows as CSV; values are in the currency's major units with 3 decimals (milli precision). */
   async liabilityCsv(query: unknown): Promise<string> {
     const report = await this.liability(query);
-    const lines = report.months.map((m) =>
-      [
+    return toCsv(
+      CSV_COLUMNS,
+      report.months.map((m) => [
         m.month,
         m.issued,
         m.reversed,
@@ -66,9 +68,8 @@ export class ReportsService {
         m.expired,
         m.outstandingEnd,
         moneyFromMilli(m.outstandingEnd * report.pointValueMilli, report.currency),
-      ].join(','),
+      ]),
     );
-    return [CSV_COLUMNS.join(','), ...lines].join('\r\n') + '\r\n';
   }
 }
 

@@ -14,6 +14,10 @@ const DUE_LABEL: Record<Notification['kind'], string> = {
   idea_status_changed: 'On',
   idea_merged: 'On',
   referral_rewarded: 'On',
+  points_redeemed: 'On',
+  points_reversed: 'On',
+  points_expired: 'On',
+  points_adjusted: 'On',
 };
 
 export function NotificationsPage() {
@@ -23,7 +27,7 @@ export function NotificationsPage() {
   return (
     <Page
       title="Notifications"
-      lead="Points earned, points about to expire, claims answered, vouchers running out, referral rewards and news of the ideas you follow."
+      lead="Points earned, points about to expire, points spent at a till or taken away (refunds, expiry, adjustments), claims answered, vouchers running out, referral rewards and news of the ideas you follow."
     >
       {unread > 0 ? (
         <div className="tally-actions">
