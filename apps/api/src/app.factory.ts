@@ -13,6 +13,7 @@ import { type Logger } from 'pino';
 import { type DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
 import { type NotFoundFallback, ProblemFilter } from './common/filters/problem.filter.js';
+import { registerUnsafeTextGuard } from './common/http/unsafe-text.js';
 import { JsonLogger } from './common/logging/logger.js';
 import { type AppConfig } from './config/config.js';
 import { runMigrations } from './database/data-source.js';
@@ -36,6 +37,8 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<Nest
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: new JsonLogger(logger),
     bufferLogs: false,
+    // The parsed bodies keep their bytes, so the input guard can refuse a body that is not UTF-8.
+    rawBody: true,
   });
   app.enableShutdownHooks();
 
@@ -45,6 +48,9 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<Nest
   });
   // Errors Fastify raises before a route runs (malformed JSON, wrong content type, too large) reach
   // Nest's error handler and so the ProblemFilter, like every other error.
+
+  // Text no column can hold is refused before any route reads it (common/http/unsafe-text.ts).
+  registerUnsafeTextGuard(fastify);
 
   await fastify.register(fastifyCookie);
   app.useGlobalFilters(new ProblemFilter(await registerStatic(fastify, config)));
