@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { connect } from 'node:net';
 import { PROBLEM_CONTENT_TYPE, ProblemSchema } from '@tally/domain';
 import request from 'supertest';
 import {
@@ -13,7 +14,8 @@ import {
 
 /**
  * Text no column can hold (NUL, unpaired UTF-16 surrogates, bytes that are not UTF-8) is refused in
- * one place with a 400 naming the field, before any route reads it.
+ * one place with a 400 naming the field, before any route reads it; and the answers Fastify's router
+ * and Node's HTTP parser write themselves are problem+json like every other error.
  */
 
 let t: TestApp;
@@ -217,5 +219,65 @@ describe('text no column can hold', () => {
     await api().get('/api/v1/me').set('authorization', bearer).set('cookie', 'other_app=%00x').expect(200);
     const cookieOnly = await api().get('/api/v1/me').set('cookie', 'tally_member_at=%00abc');
     expectProblem(cookieOnly, 401, 'UNAUTHENTICATED');
+  });
+});
+
+/** One request written by hand on a socket: for what an HTTP client library would not send. */
+function rawRequest(text: string | Buffer): Promise<{ status: number; type: string; body: string }> {
+  const server = t.server();
+  if (!server.listening) server.listen(0, '127.0.0.1');
+  return new Promise((resolve, reject) => {
+    const start = () => {
+      const address = server.address();
+      const socket = connect(typeof address === 'object' && address ? address.port : 0, '127.0.0.1');
+      let data = '';
+      socket.on('data', (chunk) => (data += chunk.toString('latin1')));
+      socket.on('error', reject);
+      socket.on('close', () => {
+        const [head = '', body = ''] = data.split('\r\n\r\n');
+        resolve({
+          status: Number(/^HTTP\/1\.1 (\d{3})/.exec(head)?.[1]),
+          type: /content-type: ([^\r\n]+)/i.exec(head)?.[1] ?? '',
+          body,
+        });
+      });
+      socket.end(text);
+    };
+    if (server.listening) start();
+    else server.once('listening', start);
+  });
+}
+
+describe('errors written by the framework itself', () => {
+  it('answers a 10,000-character path parameter with a 414 problem URI_TOO_LONG', async () => {
+    const res = await api()
+      .get(`/api/v1/members/${'a'.repeat(10_000)}/balance`)
+      .set('authorization', admin);
+    const problem = expectProblem(res, 414, 'URI_TOO_LONG');
+    expect(problem.detail).not.toContain('aaaa');
+  });
+
+  it('answers an unpaired surrogate in the path (%ED%A0%80) with a 400 problem', async () => {
+    const res = await api().get('/api/v1/members/%ED%A0%80/balance').set('authorization', admin);
+    expectProblem(res, 400, 'MALFORMED_REQUEST');
+  });
+
+  it('answers headers over 16 kB (a 64 kB query string) with a 431 problem', async () => {
+    const res = await rawRequest(`GET /api/health?pad=${'x'.repeat(64 * 1024)} HTTP/1.1\r\nHost: x\r\n\r\n`);
+    expect(res.status).toBe(431);
+    expect(res.type).toMatch(/^application\/problem\+json/);
+    expect(ProblemSchema.parse(JSON.parse(res.body)).code).toBe('HEADERS_TOO_LARGE');
+  });
+
+  it('answers bytes that are not HTTP, and a NUL in a header, with a 400 problem', async () => {
+    for (const text of [
+      'NOT HTTP AT ALL\r\n\r\n',
+      'GET /api/health HTTP/1.1\r\nHost: x\r\nX-A: a\u0000b\r\n\r\n',
+    ]) {
+      const res = await rawRequest(Buffer.from(text, 'latin1'));
+      expect(res.status).toBe(400);
+      expect(res.type).toMatch(/^application\/problem\+json/);
+      expect(ProblemSchema.parse(JSON.parse(res.body)).code).toBe('MALFORMED_REQUEST');
+    }
   });
 });
