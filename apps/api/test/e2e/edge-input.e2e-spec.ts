@@ -255,6 +255,7 @@ describe('errors written by the framework itself', () => {
       .set('authorization', admin);
     const problem = expectProblem(res, 414, 'URI_TOO_LONG');
     expect(problem.detail).not.toContain('aaaa');
+    expect(res.headers['x-request-id']).toBe(problem.requestId);
   });
 
   it('answers an unpaired surrogate in the path (%ED%A0%80) with a 400 problem', async () => {

@@ -30,6 +30,8 @@ export class FrameworkProblems {
       } catch {
         // The request is refused either way; headers are all the hook could add here.
       }
+      // No onRequest hook ran, so the request id is echoed here as every other answer does.
+      void reply.header('x-request-id', request.id);
       sendProblem(reply, toProblem(error, request));
     },
     clientErrorHandler: function (this: FastifyInstance, error: NodeJS.ErrnoException, socket: Socket): void {
