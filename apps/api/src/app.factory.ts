@@ -12,7 +12,9 @@ import { type FastifyInstance } from 'fastify';
 import { type Logger } from 'pino';
 import { type DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
+import { FrameworkProblems } from './common/filters/framework-errors.js';
 import { type NotFoundFallback, ProblemFilter } from './common/filters/problem.filter.js';
+import { registerUnsafeTextGuard } from './common/http/unsafe-text.js';
 import { JsonLogger } from './common/logging/logger.js';
 import { type AppConfig } from './config/config.js';
 import { runMigrations } from './database/data-source.js';
@@ -24,6 +26,7 @@ const require = createRequire(import.meta.url);
  * Fastify with JSON logs and request ids, problem+json for every error, migrations, static front ends.
  */
 export async function createApp(config: AppConfig, logger: Logger): Promise<NestFastifyApplication> {
+  const frameworkProblems = new FrameworkProblems();
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
@@ -32,10 +35,14 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<Nest
     },
     bodyLimit: 1024 * 1024,
     trustProxy: config.env.TRUST_PROXY,
+    ...frameworkProblems.options,
   });
+  frameworkProblems.watch(adapter);
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: new JsonLogger(logger),
     bufferLogs: false,
+    // The parsed bodies keep their bytes, so the input guard can refuse a body that is not UTF-8.
+    rawBody: true,
   });
   app.enableShutdownHooks();
 
@@ -44,7 +51,11 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<Nest
     void reply.header('x-request-id', request.id);
   });
   // Errors Fastify raises before a route runs (malformed JSON, wrong content type, too large) reach
-  // Nest's error handler and so the ProblemFilter, like every other error.
+  // Nest's error handler and so the ProblemFilter, like every other error; the router's and Node's
+  // own answers are made problems by `frameworkProblems` above.
+
+  // Text no column can hold is refused before any route reads it (common/http/unsafe-text.ts).
+  registerUnsafeTextGuard(fastify);
 
   await fastify.register(fastifyCookie);
   app.useGlobalFilters(new ProblemFilter(await registerStatic(fastify, config)));

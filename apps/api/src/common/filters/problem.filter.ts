@@ -8,7 +8,7 @@ import {
 import { PROBLEM_CONTENT_TYPE, type Problem } from '@tally/domain';
 import { type FastifyReply, type FastifyRequest } from 'fastify';
 import { AppException, RateLimitedException } from '../exceptions/app.exception.js';
-import { buildProblem, codeForStatus } from './problem.js';
+import { buildProblem, codeForStatus, frameworkErrorDetail } from './problem.js';
 
 /** Turns anything thrown by a route into an RFC 9457 problem; unexpected errors are logged, never leaked. */
 export function toProblem(error: unknown, request: FastifyRequest): Problem {
@@ -27,8 +27,8 @@ export function toProblem(error: unknown, request: FastifyRequest): Problem {
   }
   const status = (error as { statusCode?: unknown })?.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {
-    // Fastify's own errors (bad JSON, wrong content type, body too large) are client errors.
-    return buildProblem(codeForStatus(status), { ...base, detail: (error as Error).message });
+    // Fastify's own errors (bad JSON, wrong content type, body too large, bad URL) are client errors.
+    return buildProblem(codeForStatus(status), { ...base, detail: frameworkErrorDetail(error as Error) });
   }
   if (isConnectionError(error)) {
     request.log.error({ err: error }, 'database unavailable');

@@ -15,6 +15,9 @@ describe('error codes', () => {
     for (const code of [
       'VALIDATION_FAILED',
       'MALFORMED_REQUEST',
+      'URI_TOO_LONG',
+      'HEADERS_TOO_LARGE',
+      'REQUEST_TIMEOUT',
       'INSUFFICIENT_POINTS',
       'IDEMPOTENCY_KEY_REUSED',
     ] as const) {
